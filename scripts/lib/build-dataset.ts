@@ -1,0 +1,139 @@
+/** Assembles and verifies the dataset from the hand-written YAML and the source texts. */
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { CONFLICT_RULE, factKey, rankFacts } from "../../src/core/conflicts";
+import { parseDataset, type Conflict, type Dataset, type Fact, type Indicator, type Source } from "../../src/core/schema";
+import { isPercentUnit, toCanonical, unitsCompatible } from "../../src/core/units";
+import { accountMentions, verifyClaim, type Accounting, type LocatedClaim } from "../../src/core/verify";
+import { loadCatalog, loadFactFiles, loadSources, type LoadProblem } from "./fact-files";
+
+export interface SourceReport {
+  source: Source;
+  facts: number;
+  accounting: Accounting;
+}
+export interface BuildResult {
+  dataset?: Dataset;
+  problems: LoadProblem[];
+  reports: SourceReport[];
+}
+
+export function buildDataset(root: string, options: { only?: string; builtAt?: Date } = {}): BuildResult {
+  const problems: LoadProblem[] = [];
+  const sources = loadSources(root, problems).map((s) => s.value);
+  const sourceById = new Map(sources.map((s) => [s.id, s]));
+  const texts = new Map(sources.map((s) => [s.id, readFileSync(join(root, "data", "sources", s.file), "utf8")]));
+  const files = loadFactFiles(root, problems);
+
+  const indicators = new Map<string, Indicator>();
+  const definedAt = new Map<string, string>();
+  for (const entry of [...loadCatalog(root, problems), ...files.flatMap((f) => f.indicators)]) {
+    const previous = definedAt.get(entry.value.id);
+    if (previous) problems.push({ file: entry.file, line: entry.line, message: `indicator ${entry.value.id} already defined at ${previous}` });
+    else {
+      indicators.set(entry.value.id, entry.value);
+      definedAt.set(entry.value.id, `${entry.file}:${entry.line}`);
+    }
+  }
+
+  const facts: Fact[] = [];
+  const locatedBySource = new Map<string, LocatedClaim[]>();
+  const seenIds = new Map<string, number>();
+  for (const file of files) {
+    const source = sourceById.get(file.source);
+    const text = texts.get(file.source);
+    if (!source || text === undefined) {
+      problems.push({ file: file.file, line: 1, message: `unknown source ${file.source}` });
+      continue;
+    }
+    for (const { value: raw, line } of file.facts) {
+      const at = (message: string) => problems.push({ file: file.file, line, message });
+      const indicator = indicators.get(raw.ind);
+      if (!indicator) {
+        at(`unknown indicator ${raw.ind}`);
+        continue;
+      }
+      const { problems: claimProblems, located } = verifyClaim(
+        { quote: raw.q, figure: raw.n, nth: raw.nth, value: raw.v, unit: raw.u, qualifier: raw.qual, measure: raw.measure },
+        text,
+      );
+      claimProblems.forEach(at);
+      if (located) locatedBySource.set(file.source, [...(locatedBySource.get(file.source) ?? []), located]);
+      if (claimProblems.length > 0 || !located) continue;
+
+      const unit = canonicalUnitOf(raw.measure, raw.u, indicator);
+      if (unit === undefined) {
+        at(`unit ${raw.u} does not fit indicator ${indicator.id} (${indicator.unit}) for measure ${raw.measure}`);
+        continue;
+      }
+      const region = raw.region ?? file.region;
+      const keyId = [raw.ind, region, raw.period, raw.kind, raw.measure, file.source].join("|");
+      const count = (seenIds.get(keyId) ?? 0) + 1;
+      seenIds.set(keyId, count);
+      const fact: Fact = {
+        id: count === 1 ? keyId : `${keyId}#${count}`,
+        indicator: raw.ind,
+        region,
+        period: raw.period,
+        kind: raw.kind,
+        measure: raw.measure,
+        value: toCanonical(raw.v, raw.u, unit),
+        unit,
+        reported: { value: raw.v, unit: raw.u, text: raw.n },
+        source: file.source,
+        quote: raw.q,
+        line: located.line,
+      };
+      if (raw.base) fact.base = raw.base;
+      if (raw.qual) fact.qualifier = raw.qual;
+      if (raw.note) fact.note = raw.note;
+      facts.push(fact);
+    }
+  }
+
+  const reports: SourceReport[] = sources
+    .filter((s) => !options.only || s.id === options.only)
+    .map((source) => ({
+      source,
+      facts: facts.filter((f) => f.source === source.id).length,
+      accounting: accountMentions(
+        texts.get(source.id) ?? "",
+        locatedBySource.get(source.id) ?? [],
+        files.filter((f) => f.source === source.id).flatMap((f) => f.ignore.map((i) => i.value)),
+      ),
+    }));
+
+  if (options.only) {
+    const onlyFiles = new Set(files.filter((f) => f.source === options.only).map((f) => f.file));
+    return { problems: problems.filter((p) => onlyFiles.has(p.file) || !p.file.startsWith("data/facts")), reports };
+  }
+
+  const conflicts = findConflicts(facts, sourceById);
+  const body = { sources, indicators: [...indicators.values()], facts, conflicts };
+  const hash = createHash("sha256").update(JSON.stringify(body)).digest("hex");
+  const builtAt = options.builtAt ?? new Date();
+  const version = `${builtAt.toISOString().slice(0, 10).replace(/-/g, ".")}+${hash.slice(0, 8)}`;
+  const dataset = parseDataset({ schemaVersion: 1, version, hash, builtAt: builtAt.toISOString(), ...body });
+  return { dataset, problems, reports };
+}
+
+/** Changes are stored in % (as fractions) or 个百分点; levels and absolute changes in the indicator's unit. */
+function canonicalUnitOf(measure: Fact["measure"], reported: string, indicator: Indicator): string | undefined {
+  if (measure === "pct_change") return reported === "%" ? "%" : undefined;
+  if (measure === "pp_change") return isPercentUnit(reported) ? "个百分点" : undefined;
+  if (isPercentUnit(indicator.unit)) return isPercentUnit(reported) ? indicator.unit : undefined;
+  return unitsCompatible(reported, indicator.unit) ? indicator.unit : undefined;
+}
+
+function findConflicts(facts: Fact[], sources: Map<string, Source>): Conflict[] {
+  const groups = new Map<string, Fact[]>();
+  for (const fact of facts) groups.set(factKey(fact), [...(groups.get(factKey(fact)) ?? []), fact]);
+  const conflicts: Conflict[] = [];
+  for (const [key, group] of groups) {
+    if (new Set(group.map((f) => f.value)).size < 2) continue;
+    const { ranked, reason } = rankFacts(group, sources);
+    conflicts.push({ key, facts: ranked.map((f) => f.id), chosen: ranked[0].id, reason: `${reason} — rule: ${CONFLICT_RULE}` });
+  }
+  return conflicts;
+}

@@ -1,0 +1,117 @@
+/** Reads the hand-written YAML under data/ with line numbers, so every error can name file:line. */
+import { readFileSync, readdirSync } from "node:fs";
+import { join, relative } from "node:path";
+import { isMap, isSeq, LineCounter, parseDocument, type Node } from "yaml";
+import { z } from "zod";
+import { indicatorSchema, KINDS, MEASURES, PERIOD_PATTERN, sourceSchema } from "../../src/core/schema";
+
+export const rawFactSchema = z.object({
+  q: z.string().min(1),
+  n: z.string().min(1),
+  ind: z.string().min(1),
+  period: z.union([z.string(), z.number()]).transform(String).pipe(z.string().regex(PERIOD_PATTERN, "bad period")),
+  kind: z.enum(KINDS),
+  measure: z.enum(MEASURES),
+  v: z.number(),
+  u: z.string(),
+  qual: z.string().optional(),
+  base: z.union([z.string(), z.number()]).transform(String).optional(),
+  region: z.string().optional(),
+  nth: z.number().int().positive().optional(),
+  note: z.string().optional(),
+});
+export const ignoreSchema = z.object({ at: z.string().min(1), why: z.string().min(1) });
+
+const factFileSchema = z.object({
+  source: z.union([z.string(), z.number()]).transform((s) => String(s).padStart(3, "0")),
+  region: z.string().min(1),
+  indicators: z.array(z.unknown()).nullish(),
+  facts: z.array(z.unknown()).nullish(),
+  ignore: z.array(z.unknown()).nullish(),
+});
+
+export type RawFact = z.infer<typeof rawFactSchema>;
+export interface Located<T> {
+  value: T;
+  file: string;
+  line: number;
+}
+export interface FactFile {
+  file: string;
+  source: string;
+  region: string;
+  indicators: Located<z.infer<typeof indicatorSchema>>[];
+  facts: Located<RawFact>[];
+  ignore: Located<z.infer<typeof ignoreSchema>>[];
+}
+export interface LoadProblem {
+  file: string;
+  line: number;
+  message: string;
+}
+
+function readYaml(path: string, problems: LoadProblem[], root: string) {
+  const file = relative(root, path);
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(readFileSync(path, "utf8"), { lineCounter });
+  for (const error of doc.errors) {
+    problems.push({ file, line: lineCounter.linePos(error.pos[0]).line, message: error.message.split("\n")[0] });
+  }
+  const lineOf = (node: Node | null | undefined) => (node?.range ? lineCounter.linePos(node.range[0]).line : 1);
+  return { file, doc, lineOf };
+}
+
+function itemsOf<T>(
+  list: unknown,
+  schema: z.ZodType<T>,
+  file: string,
+  lineOf: (n: Node | null | undefined) => number,
+  problems: LoadProblem[],
+): Located<T>[] {
+  if (!isSeq(list)) return [];
+  const out: Located<T>[] = [];
+  for (const node of list.items) {
+    const line = lineOf(node as Node);
+    const parsed = schema.safeParse(isMap(node) ? node.toJSON() : node);
+    if (parsed.success) out.push({ value: parsed.data, file, line });
+    else
+      problems.push({
+        file,
+        line,
+        message: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "),
+      });
+  }
+  return out;
+}
+
+export function loadFactFiles(root: string, problems: LoadProblem[]): FactFile[] {
+  const dir = join(root, "data", "facts");
+  const files: FactFile[] = [];
+  for (const name of readdirSync(dir).filter((f) => f.endsWith(".yaml")).sort()) {
+    const { file, doc, lineOf } = readYaml(join(dir, name), problems, root);
+    const header = factFileSchema.safeParse(doc.toJSON());
+    if (!header.success) {
+      problems.push({ file, line: 1, message: header.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") });
+      continue;
+    }
+    files.push({
+      file,
+      source: header.data.source,
+      region: header.data.region,
+      indicators: itemsOf(doc.get("indicators"), indicatorSchema, file, lineOf, problems),
+      facts: itemsOf(doc.get("facts"), rawFactSchema, file, lineOf, problems),
+      ignore: itemsOf(doc.get("ignore"), ignoreSchema, file, lineOf, problems),
+    });
+  }
+  return files;
+}
+
+export function loadCatalog(root: string, problems: LoadProblem[]) {
+  const { file, doc, lineOf } = readYaml(join(root, "data", "catalog.yaml"), problems, root);
+  return itemsOf(doc.get("indicators"), indicatorSchema, file, lineOf, problems);
+}
+
+export function loadSources(root: string, problems: LoadProblem[]) {
+  const { file, doc, lineOf } = readYaml(join(root, "data", "sources", "sources.yaml"), problems, root);
+  return itemsOf(doc.get("sources"), sourceSchema, file, lineOf, problems);
+}

@@ -1,0 +1,110 @@
+/** The dataset's shape: one zod schema used by the build, the add-in and the CLI alike. */
+import { z } from "zod";
+
+export const KINDS = ["actual", "estimate", "plan", "target"] as const;
+export const MEASURES = ["level", "pct_change", "pp_change", "abs_change"] as const;
+export const DOCUMENT_TYPES = ["政府工作报告", "进展报告", "新闻报道", "访谈"] as const;
+
+export type Kind = (typeof KINDS)[number];
+export type Measure = (typeof MEASURES)[number];
+
+/** 2022 · 2021-2025 · 2023-YTD09 · 2023-Q1 · 2023-H1 · 2023-M06 */
+export const PERIOD_PATTERN = /^(\d{4})(?:-(\d{4})|-YTD(0[1-9]|1[0-2])|-Q([1-4])|-H([12])|-M(0[1-9]|1[0-2]))?$/;
+
+const nonEmpty = z.string().min(1);
+
+export const sourceSchema = z.object({
+  id: z.string().regex(/^\d{3}$/),
+  file: nonEmpty,
+  title: nonEmpty,
+  title_en: nonEmpty,
+  issuer: nonEmpty,
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  date_note: z.string().optional(),
+  region: nonEmpty,
+  regions: z.array(nonEmpty).min(1),
+  type: z.enum(DOCUMENT_TYPES),
+});
+
+export const indicatorSchema = z.object({
+  id: z.string().regex(/^[a-z][a-z0-9_]*$/, "id: lower-case ASCII snake_case"),
+  zh: nonEmpty,
+  en: nonEmpty,
+  aliases: z.array(nonEmpty).default([]),
+  category: nonEmpty,
+  unit: nonEmpty,
+  def: z.string().optional(),
+});
+
+export const factSchema = z.object({
+  id: nonEmpty,
+  indicator: nonEmpty,
+  region: nonEmpty,
+  period: z.string().regex(PERIOD_PATTERN, "period: 2022, 2021-2025, 2023-YTD09, 2023-Q1, 2023-H1 or 2023-M06"),
+  kind: z.enum(KINDS),
+  measure: z.enum(MEASURES),
+  base: z.string().optional(),
+  /** In the indicator's canonical unit; percent-like values as fractions (60% → 0.6). */
+  value: z.number().finite(),
+  /** Canonical unit of `value`: the indicator's unit, or % / 个百分点 for changes. */
+  unit: z.string(),
+  reported: z.object({ value: z.number().finite(), unit: z.string(), text: nonEmpty }),
+  qualifier: z.string().optional(),
+  source: nonEmpty,
+  quote: nonEmpty,
+  /** 1-based line of the quote in the source file. */
+  line: z.number().int().positive(),
+  note: z.string().optional(),
+});
+
+export const conflictSchema = z.object({
+  key: nonEmpty,
+  facts: z.array(nonEmpty).min(2),
+  chosen: nonEmpty,
+  reason: nonEmpty,
+});
+
+export const datasetSchema = z
+  .object({
+    schemaVersion: z.literal(1),
+    version: nonEmpty,
+    hash: z.string().regex(/^[0-9a-f]{64}$/),
+    builtAt: z.string().datetime(),
+    sources: z.array(sourceSchema).min(1),
+    indicators: z.array(indicatorSchema).min(1),
+    facts: z.array(factSchema),
+    conflicts: z.array(conflictSchema),
+  })
+  .superRefine((dataset, ctx) => {
+    const indicators = new Set(dataset.indicators.map((i) => i.id));
+    const sources = new Set(dataset.sources.map((s) => s.id));
+    const factIds = new Set<string>();
+    dataset.facts.forEach((fact, index) => {
+      if (!indicators.has(fact.indicator))
+        ctx.addIssue({ code: "custom", path: ["facts", index, "indicator"], message: `unknown indicator ${fact.indicator}` });
+      if (!sources.has(fact.source))
+        ctx.addIssue({ code: "custom", path: ["facts", index, "source"], message: `unknown source ${fact.source}` });
+      if (factIds.has(fact.id))
+        ctx.addIssue({ code: "custom", path: ["facts", index, "id"], message: `duplicate fact id ${fact.id}` });
+      factIds.add(fact.id);
+    });
+  });
+
+export type Source = z.infer<typeof sourceSchema>;
+export type Indicator = z.infer<typeof indicatorSchema>;
+export type Fact = z.infer<typeof factSchema>;
+export type Conflict = z.infer<typeof conflictSchema>;
+export type Dataset = z.infer<typeof datasetSchema>;
+
+/** Validates a dataset; the error lists the first problems with their paths. */
+export function parseDataset(input: unknown): Dataset {
+  const result = datasetSchema.safeParse(input);
+  if (result.success) return result.data;
+  const problems = result.error.issues
+    .slice(0, 3)
+    .map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`)
+    .join("; ");
+  throw new DatasetError(`数据集无效 invalid dataset: ${problems}`);
+}
+
+export class DatasetError extends Error {}
