@@ -41,6 +41,7 @@ const QUALIFIER_SYNONYMS: Record<string, Qualifier> = {
   大约: "约",
   不到: "以内",
   至少: "不少于",
+  突破: "超",
 };
 
 export function normalizeQualifier(text: string | undefined | null): Qualifier | undefined {
@@ -49,7 +50,7 @@ export function normalizeQualifier(text: string | undefined | null): Qualifier |
   return QUALIFIER_SYNONYMS[text];
 }
 
-const PREFIX_QUALIFIERS = ["不低于", "不少于", "不超过", "超过", "将近", "接近", "大约", "不到", "至少", "约", "近", "超", "逾"];
+const PREFIX_QUALIFIERS = ["突破", "不低于", "不少于", "不超过", "超过", "将近", "接近", "大约", "不到", "至少", "约", "近", "超", "逾"];
 const SUFFIX_QUALIFIERS = ["以上", "以内", "左右", "以下", "上下"];
 
 const CN_DIGITS: Record<string, number> = {
@@ -127,6 +128,13 @@ const WORD_FIGURES: ReadonlyArray<readonly [RegExp, (m: RegExpMatchArray) => Par
   ],
   [/^(近|超|约)?(一半|半数)$/, (m) => ({ value: 50, unit: "%", qualifier: normalizeQualifier(m[1]) })],
   [/^过半$/, () => ({ value: 50, unit: "%", qualifier: "超" })],
+  [/^倍增$/, () => ({ value: 100, unit: "%", measure: "change" })],
+  // Rankings: 首位, 第一, 第3位, 第二名
+  [/^(?:首位|最多|最高)$/, () => ({ value: 1, unit: "名次" })],
+  [
+    new RegExp(`^第(\\d+|[${"零〇一二三四五六七八九两十百"}]+)(?:位|名)?$`),
+    (m) => ({ value: /^\d/.test(m[1]) ? Number(m[1]) : parseChineseNumeral(m[1]), unit: "名次" }),
+  ],
 ];
 
 const ARABIC = String.raw`\d+(?:,\d{3})*(?:\.\d+)?`;
@@ -173,7 +181,9 @@ export function parseFigure(input: string): ParsedFigure {
   if (ratio) {
     const a = numberValue(ratio[1], input);
     const b = numberValue(ratio[2], input);
-    return { value: roundSignificant(a / b), unit: "比", qualifier, ratio: [a, b] };
+    // "1:1.5" reads as 1.5 per one; "15:1" as 15; otherwise the quotient a/b.
+    const perOne = a === 1 ? b : b === 1 ? a : roundSignificant(a / b);
+    return { value: perOne, unit: "比", qualifier, ratio: [a, b] };
   }
 
   const head = text.match(NUMBER_RE);

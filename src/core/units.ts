@@ -28,7 +28,7 @@ const EQUIVALENT_BASES: Record<string, readonly [string, number]> = {
   个百分点: ["个百分点", 1],
   百分点: ["个百分点", 1],
   // Counting words (classifiers) are one dimension: 32个项目 and 20所学校 are both counts.
-  ...Object.fromEntries([..."个所家座项条处支栋套间台辆张件种只块片批"].map((c) => [c, ["个", 1] as const])),
+  ...Object.fromEntries([..."个所家座项条处支栋套间台辆张件种只块片批大"].map((c) => [c, ["个", 1] as const])),
   ...Object.fromEntries([..."人名位"].map((c) => [c, ["人", 1] as const])),
 };
 

@@ -1,7 +1,7 @@
 /** Checks a fact against the sentence it was quoted from, and accounts for every number in a source. */
 import { FigureError, normalizeQualifier, parseFigure, QUALIFIERS } from "./numbers";
 import { scanMentions, type Mention } from "./mentions";
-import { toBase, unitsCompatible } from "./units";
+import { parseUnit, toBase, unitsCompatible } from "./units";
 
 export interface FactClaim {
   quote: string;
@@ -25,6 +25,7 @@ export interface LocatedClaim {
 
 const DECREASE_WORDS = /(下降|减少|降低|回落|下滑|缩减|减|降)/;
 const TRAILING_QUALIFIER = /^(以上|以内|左右|以下|上下|余|多)/;
+const LEADING_QUALIFIER = /(突破|超过|不低于|不少于|不超过|将近|接近|大约|约|近|超|逾)$/;
 
 /** Returns the problems with a claim (empty when it checks out) and where it sits in the source. */
 export function verifyClaim(claim: FactClaim, source: string): { problems: string[]; located?: LocatedClaim } {
@@ -57,7 +58,9 @@ export function verifyClaim(claim: FactClaim, source: string): { problems: strin
   }
 
   const isRatio = parsed.ratio !== undefined;
-  if (!isRatio && !unitsCompatible(parsed.unit, claim.unit)) {
+  // A bare number (6.7万 老年人) takes its unit from the words around it; the value still has to agree.
+  const unitImplied = parseUnit(parsed.unit).base === "";
+  if (!isRatio && !unitImplied && !unitsCompatible(parsed.unit, claim.unit)) {
     problems.push(`unit: the figure says "${parsed.unit}", the fact says "${claim.unit}"`);
   } else {
     const said = isRatio ? parsed.value : toBase(parsed.value, parsed.unit).value;
@@ -73,7 +76,9 @@ export function verifyClaim(claim: FactClaim, source: string): { problems: strin
   }
   const after = claim.quote.slice(figureAt + claim.figure.length);
   const trailing = after.match(TRAILING_QUALIFIER);
-  const impliedQualifier = parsed.qualifier ?? (trailing ? normalizeQualifier(trailing[1]) : undefined);
+  const leading = claim.quote.slice(0, figureAt).match(LEADING_QUALIFIER);
+  const impliedQualifier =
+    parsed.qualifier ?? (trailing ? normalizeQualifier(trailing[1]) : leading ? normalizeQualifier(leading[1]) : undefined);
   if (claimedQualifier !== impliedQualifier) {
     problems.push(`qualifier: the quote implies "${impliedQualifier ?? "none"}", the fact says "${claimedQualifier ?? "none"}"`);
   }

@@ -1,0 +1,12 @@
+export * from "./errors";
+export * from "./schema";
+export * from "./units";
+export * from "./numbers";
+export * from "./periods";
+export * from "./growth";
+export * from "./resolve";
+export * from "./store";
+export * from "./live";
+export * from "./conflicts";
+export * as query from "./query";
+export { neutralizeFormulaText } from "./text";

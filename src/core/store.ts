@@ -1,0 +1,128 @@
+/** An indexed, read-only dataset: built once per dataset, then every lookup is a map access. */
+import { factKey, rankFacts } from "./conflicts";
+import { badValue, notFound } from "./errors";
+import { comparePeriods } from "./periods";
+import { IndicatorResolver } from "./resolve";
+import type { Dataset, Fact, Indicator, Kind, Source } from "./schema";
+
+export const CITY = "呼和浩特市";
+
+const REGION_ALIASES: Record<string, string> = {
+  呼和浩特: CITY,
+  呼市: CITY,
+  全市: CITY,
+  首府: CITY,
+  青城: CITY,
+  hohhot: CITY,
+  经开区: "呼和浩特经济技术开发区",
+  经济技术开发区: "呼和浩特经济技术开发区",
+  xincheng: "新城区",
+};
+
+const KIND_ALIASES: Record<string, Kind> = {
+  actual: "actual",
+  实际: "actual",
+  estimate: "estimate",
+  预计: "estimate",
+  plan: "plan",
+  计划: "plan",
+  target: "target",
+  目标: "target",
+};
+
+export function normalizeKind(input: unknown): Kind {
+  const kind = typeof input === "string" ? KIND_ALIASES[input.trim().toLowerCase()] : undefined;
+  if (!kind) throw badValue(`类型应为 kind must be actual/estimate/plan/target (实际/预计/计划/目标), got "${String(input)}"`);
+  return kind;
+}
+
+/** Where the live dataset came from, for HH.INFO and the task pane. */
+export interface DatasetOrigin {
+  kind: "embedded" | "published" | "file";
+  location: string;
+}
+
+export class IndicatorStore {
+  readonly resolver: IndicatorResolver;
+  readonly indicators: ReadonlyMap<string, Indicator>;
+  readonly sources: ReadonlyMap<string, Source>;
+  private readonly byKey = new Map<string, Fact[]>();
+  private readonly byIndicator = new Map<string, Fact[]>();
+  private readonly regions = new Map<string, string[]>();
+  private readonly allRegions: Set<string>;
+
+  constructor(
+    readonly dataset: Dataset,
+    readonly origin: DatasetOrigin = { kind: "embedded", location: "bundled" },
+  ) {
+    this.indicators = new Map(dataset.indicators.map((i) => [i.id, i]));
+    this.sources = new Map(dataset.sources.map((s) => [s.id, s]));
+    this.resolver = new IndicatorResolver(dataset.indicators);
+    const groups = new Map<string, Fact[]>();
+    for (const fact of dataset.facts) {
+      const key = factKey(fact);
+      const group = groups.get(key);
+      if (group) group.push(fact);
+      else groups.set(key, [fact]);
+      const list = this.byIndicator.get(fact.indicator);
+      if (list) list.push(fact);
+      else this.byIndicator.set(fact.indicator, [fact]);
+    }
+    for (const [key, group] of groups) {
+      this.byKey.set(key, group.length === 1 ? group : rankFacts(group, this.sources).ranked);
+    }
+    for (const [id, list] of this.byIndicator) {
+      list.sort((a, b) => comparePeriods(a.period, b.period) || a.kind.localeCompare(b.kind));
+      this.regions.set(id, [...new Set(list.map((f) => f.region))]);
+    }
+    this.allRegions = new Set(dataset.facts.map((f) => f.region));
+  }
+
+  /** The indicator an analyst means, or an #N/A that names the candidates. */
+  indicator(query: unknown): Indicator {
+    if (typeof query !== "string" || query.trim() === "") {
+      throw badValue("指标名称不能为空 indicator must be a name, alias or id such as \"公办园占比\"");
+    }
+    const result = this.resolver.resolve(query);
+    if ("indicator" in result) return result.indicator;
+    const names = result.candidates.map((c) => `${c.indicator.zh} (${c.indicator.id})`).join("; ");
+    if (result.error === "ambiguous") throw notFound(`"${query}" 有多个同等匹配 is ambiguous: ${names}`);
+    throw notFound(`找不到指标 no indicator matches "${query}"${names ? `; closest: ${names}` : ""}`);
+  }
+
+  /** The region argument, defaulting to the indicator's only region, else the city. */
+  region(indicator: Indicator, input: unknown): string {
+    if (input === undefined || input === null || (typeof input === "string" && input.trim() === "")) {
+      const regions = this.regions.get(indicator.id) ?? [];
+      return regions.length === 1 ? regions[0] : CITY;
+    }
+    if (typeof input !== "string") throw badValue(`地区应为文本 region must be text such as "新城区"`);
+    const text = input.trim();
+    const region = REGION_ALIASES[text.toLowerCase()] ?? text;
+    if (!this.allRegions.has(region)) {
+      throw notFound(`没有该地区的数据 no figures for region "${input}"; regions: ${[...this.allRegions].join(", ")}`);
+    }
+    return region;
+  }
+
+  /** Facts for one key, the one lookups return first. */
+  facts(indicator: string, region: string, period: string, kind: Kind, measure: Fact["measure"]): readonly Fact[] {
+    return this.byKey.get([indicator, region, period, kind, measure].join("|")) ?? [];
+  }
+
+  /** Every fact of an indicator, oldest first. */
+  series(indicator: string): readonly Fact[] {
+    return this.byIndicator.get(indicator) ?? [];
+  }
+
+  regionsOf(indicator: string): readonly string[] {
+    return this.regions.get(indicator) ?? [];
+  }
+
+  /** The other facts that disagree with this one (same key, different value). */
+  conflictsOf(fact: Fact): Fact[] {
+    return this.facts(fact.indicator, fact.region, fact.period, fact.kind, fact.measure).filter(
+      (f) => f.id !== fact.id && f.value !== fact.value,
+    );
+  }
+}

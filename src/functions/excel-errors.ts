@@ -1,0 +1,33 @@
+/** Turns anything a lookup throws into an Excel error value with a message; nothing escapes. */
+import { HHError, type HHErrorCode } from "../core/errors";
+import { DatasetError } from "../core/schema";
+
+const ERROR_CODES: Record<HHErrorCode, CustomFunctions.ErrorCode> = {
+  "N/A": "#N/A" as CustomFunctions.ErrorCode.notAvailable,
+  VALUE: "#VALUE!" as CustomFunctions.ErrorCode.invalidValue,
+  NUM: "#NUM!" as CustomFunctions.ErrorCode.invalidNumber,
+  "DIV/0": "#DIV/0!" as CustomFunctions.ErrorCode.divisionByZero,
+};
+
+export function toExcelError(error: unknown): CustomFunctions.Error {
+  if (error instanceof HHError) return new CustomFunctions.Error(ERROR_CODES[error.code], error.message);
+  const message = error instanceof DatasetError ? error.message : `内部错误 internal error: ${String((error as Error)?.message ?? error)}`;
+  return new CustomFunctions.Error(ERROR_CODES.VALUE, message);
+}
+
+/**
+ * Runs a lookup; a thrown error becomes the cell's error value. Numbers must be finite.
+ * The declared type stays T because the metadata generator only accepts plain Excel types;
+ * Excel (CustomFunctionsRuntime 1.2+) accepts a returned CustomFunctions.Error as the cell's error.
+ */
+export function excelResult<T>(compute: () => T): T {
+  try {
+    const result = compute();
+    if (typeof result === "number" && !Number.isFinite(result)) {
+      return new CustomFunctions.Error(ERROR_CODES.NUM, "结果不是有限数 result is not a finite number") as unknown as T;
+    }
+    return result;
+  } catch (error) {
+    return toExcelError(error) as unknown as T;
+  }
+}
