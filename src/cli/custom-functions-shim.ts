@@ -1,4 +1,7 @@
-/** The slice of Excel's CustomFunctions runtime the HH functions use, for Node (CLI, tests, bench). */
+/**
+ * The slice of Excel's CustomFunctions runtime the HH functions use, for Node (CLI, tests, bench).
+ * Installed when this module loads, so import it before anything that creates CustomFunctions.Error.
+ */
 const ErrorCode = {
   invalidValue: "#VALUE!",
   notAvailable: "#N/A",
@@ -16,12 +19,12 @@ class CustomFunctionsError {
   ) {}
 }
 
-export function installCustomFunctionsShim(): void {
-  const global = globalThis as unknown as { CustomFunctions?: unknown };
-  if (global.CustomFunctions) return;
-  global.CustomFunctions = { Error: CustomFunctionsError, ErrorCode, associate: () => undefined };
-}
+const global = globalThis as unknown as { CustomFunctions?: unknown };
+global.CustomFunctions ??= { Error: CustomFunctionsError, ErrorCode, associate: () => undefined };
 
 export function isCustomFunctionsError(value: unknown): value is { code: string; message?: string } {
-  return value instanceof CustomFunctionsError || (value as { constructor?: { name?: string } })?.constructor?.name === "Error" && typeof (value as { code?: unknown }).code === "string" && String((value as { code: string }).code).startsWith("#");
+  if (value instanceof CustomFunctionsError) return true;
+  const v = value as { code?: unknown; constructor?: unknown } | null;
+  const RuntimeError = (globalThis as unknown as { CustomFunctions: { Error: unknown } }).CustomFunctions.Error;
+  return !!v && typeof v === "object" && v.constructor === RuntimeError && typeof v.code === "string";
 }

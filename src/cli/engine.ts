@@ -4,6 +4,7 @@
  * their JSDoc, exactly as the webpack build does for Excel. Metadata and code cannot drift apart.
  */
 import { resolve } from "node:path";
+import "./custom-functions-shim";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import {
   ArraySize,
@@ -16,9 +17,8 @@ import {
   SimpleRangeValue,
   type RawCellContent,
 } from "hyperformula";
-import { installCustomFunctionsShim, isCustomFunctionsError } from "./custom-functions-shim";
-
-installCustomFunctionsShim();
+import * as functionsModule from "../functions/functions";
+import { isCustomFunctionsError } from "./custom-functions-shim";
 
 export const FUNCTIONS_SOURCE = resolve(__dirname, "../functions/functions.ts");
 
@@ -89,7 +89,7 @@ let registered = false;
 export async function registerHHFunctions(): Promise<FunctionMetadata[]> {
   const { functions, associate } = await loadFunctionsMetadata();
   if (registered) return functions;
-  const implementations = (await import("../functions/functions")) as unknown as Record<string, Implementation>;
+  const implementations = functionsModule as unknown as Record<string, Implementation>;
 
   class HHPlugin extends FunctionPlugin {}
   const definitions: Record<string, unknown> = {};

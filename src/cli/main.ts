@@ -1,0 +1,94 @@
+/** hh — the command line: find and show indicators, evaluate HH formulas, serve a dataset. */
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { Command } from "commander";
+import { citation } from "../core/query";
+import type { Fact } from "../core/schema";
+import { live } from "../data/embedded";
+import { evaluateFormulas } from "./engine";
+import { loadDatasetFrom } from "./load-dataset";
+
+const KIND_ZH: Record<Fact["kind"], string> = { actual: "实际", estimate: "预计", plan: "计划", target: "目标" };
+
+function version(): string {
+  return (JSON.parse(readFileSync(resolve(__dirname, "../../package.json"), "utf8")) as { version: string }).version;
+}
+
+function formatValue(fact: Fact): string {
+  const pct = fact.unit === "%" || fact.unit === "个百分点";
+  const shown = pct ? `${+(fact.value * 100).toFixed(4)}${fact.unit === "%" ? "%" : "个百分点"}` : `${fact.value} ${fact.unit}`;
+  const measure = fact.measure === "level" ? "" : fact.measure === "pct_change" ? " 增速" : fact.measure === "pp_change" ? " 变化" : " 增量";
+  return `${fact.qualifier ? `${fact.qualifier} ` : ""}${shown}${measure}`;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let exitCode = 0;
+  const program = new Command()
+    .name("hh")
+    .description("青城指标 · HH Indicators — Hohhot government-report figures from the command line")
+    .version(version(), "-v, --version")
+    .showHelpAfterError();
+
+  program
+    .command("find")
+    .description("list indicators matching a query (id, Chinese/English name, alias)")
+    .argument("<query>")
+    .option("-n, --limit <n>", "maximum rows", "10")
+    .action((query: string, options: { limit: string }) => {
+      const ranked = live.store.resolver.rank(query, Number(options.limit));
+      if (ranked.length === 0) {
+        console.error(`no indicator matches "${query}"`);
+        exitCode = 1;
+      }
+      for (const c of ranked) {
+        console.log(`${c.indicator.id}\t${c.indicator.zh}\t${c.indicator.en}\t${c.indicator.unit}\t${c.indicator.category}\t${c.score.toFixed(2)}`);
+      }
+    });
+
+  program
+    .command("show")
+    .description("print an indicator's facts with their sources")
+    .argument("<indicator>")
+    .action((query: string) => {
+      const store = live.store;
+      const indicator = store.indicator(query);
+      console.log(`${indicator.zh} · ${indicator.en} (${indicator.id}) · ${indicator.category} · ${indicator.unit}`);
+      if (indicator.def) console.log(`  ${indicator.def}`);
+      for (const fact of store.series(indicator.id)) {
+        const conflicts = store.conflictsOf(fact);
+        console.log(`\n${fact.period} ${KIND_ZH[fact.kind]} ${fact.region}: ${formatValue(fact)}${fact.base ? ` (较${fact.base})` : ""}`);
+        console.log(`  ${citation(store, fact)}`);
+        if (fact.note) console.log(`  note: ${fact.note}`);
+        for (const other of conflicts) console.log(`  ≠ ${formatValue(other)} in ${other.source} line ${other.line}`);
+      }
+    });
+
+  program
+    .command("eval")
+    .description("evaluate HH formulas in HyperFormula, e.g. hh eval '=HH.TARGET(\"公办园占比\",2025)'")
+    .argument("<formulas...>")
+    .option("--json", "machine-readable output: value, or error and message; spilled arrays as 2-D arrays")
+    .option("--dataset <path-or-url>", "evaluate against this published dataset (validated first)")
+    .action(async (formulas: string[], options: { json?: boolean; dataset?: string }) => {
+      if (options.dataset) {
+        const loaded = await loadDatasetFrom(options.dataset);
+        if (!loaded.ok) {
+          console.error(`hh: dataset refused: ${loaded.reason}`);
+          exitCode = 2;
+          return;
+        }
+        live.swap(loaded.dataset, loaded.origin);
+      }
+      const results = await evaluateFormulas(formulas);
+      results.forEach((result, i) => {
+        if (options.json) console.log(JSON.stringify({ formula: formulas[i], ...result }));
+        else if (!result.ok) console.log(`${result.error} ${result.message}`);
+        else if (Array.isArray(result.value)) console.log(result.value.map((row) => row.join("\t")).join("\n"));
+        else console.log(String(result.value));
+        if (!result.ok) exitCode = Math.max(exitCode, 1);
+      });
+    });
+
+  await program.parseAsync(argv);
+  return exitCode;
+}
