@@ -4,7 +4,7 @@
  * their JSDoc, exactly as the webpack build does for Excel. Metadata and code cannot drift apart.
  */
 import { resolve } from "node:path";
-import "./custom-functions-shim";
+import { isCustomFunctionsError } from "../functions/custom-functions-fallback";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import {
   ArraySize,
@@ -18,7 +18,6 @@ import {
   type RawCellContent,
 } from "hyperformula";
 import * as functionsModule from "../functions/functions";
-import { isCustomFunctionsError } from "./custom-functions-shim";
 
 export const FUNCTIONS_SOURCE = resolve(__dirname, "../functions/functions.ts");
 

@@ -43,7 +43,11 @@ export function similarity(a: string, b: string): number {
 interface Entry {
   indicator: Indicator;
   names: Array<{ text: string; match: Candidate["match"] }>;
+  /** Lower-case words of the English name, id and aliases, for word-prefix matching of Latin queries. */
+  words: string;
 }
+
+const LATIN = /^[\x00-\x7f]+$/;
 
 export class IndicatorResolver {
   private readonly exact = new Map<string, Candidate[]>();
@@ -58,6 +62,7 @@ export class IndicatorResolver {
         { text: normalizeName(indicator.en), match: "name" as const },
         ...indicator.aliases.map((a) => ({ text: normalizeName(a), match: "alias" as const })),
       ],
+      words: ` ${[indicator.en, indicator.id.replace(/_/g, " "), ...indicator.aliases].join(" ").normalize("NFKC").toLowerCase()}`,
     }));
     for (const entry of this.entries) {
       for (const name of entry.names) {
@@ -78,12 +83,17 @@ export class IndicatorResolver {
     const exact = this.exact.get(q);
     if (exact) return [...exact].sort((a, b) => b.score - a.score).slice(0, limit);
     const scored: Candidate[] = [];
+    const latin = LATIN.test(q);
+    const latinWords = latin ? query.normalize("NFKC").toLowerCase().trim() : "";
     for (const entry of this.entries) {
       let best = 0;
+      if (latin && latinWords.length >= 3 && entry.words.includes(` ${latinWords}`)) {
+        best = 0.6 + 0.3 * Math.min(1, latinWords.length / 20);
+      }
       for (const name of entry.names) {
         let score = similarity(q, name.text);
-        // A query contained in a name (or the reverse) is a strong hint: 公办园 → 公办园在园幼儿占比.
-        if (name.text.includes(q) || q.includes(name.text)) {
+        // A Chinese query contained in a name (or the reverse) is a strong hint: 公办园 → 公办园在园幼儿占比.
+        if (!latin && q.length >= 2 && (name.text.includes(q) || q.includes(name.text))) {
           score = Math.max(score, 0.6 + 0.3 * (Math.min(q.length, name.text.length) / Math.max(q.length, name.text.length)));
         }
         if (score > best) best = score;

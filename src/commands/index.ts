@@ -1,0 +1,3 @@
+import { registerCommands } from "./commands";
+
+registerCommands();

@@ -1,0 +1,116 @@
+/* eslint-disable no-undef */
+const path = require("path");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { BundleSizePlugin, DEV_BASE_URL, FunctionHelpPlugin, RewriteUrlsPlugin } = require("./scripts/webpack/plugins");
+
+const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const OFFICE_JS_LOCAL = "/office-js/office.js";
+
+function baseUrlFor(dev) {
+  if (dev) return DEV_BASE_URL;
+  const url = process.env.ADDIN_BASE_URL;
+  if (!url) {
+    console.warn("ADDIN_BASE_URL is not set: the production manifest keeps https://localhost:3000/ (fine for local sideloading only).");
+    return DEV_BASE_URL;
+  }
+  if (!/^https:\/\//.test(url)) throw new Error(`ADDIN_BASE_URL must be an https URL, got ${url}`);
+  return url.endsWith("/") ? url : `${url}/`;
+}
+
+/** The pages' Content-Security-Policy: our own origin, office.js's CDN in production, any https dataset host. */
+function contentSecurityPolicy(dev) {
+  const scripts = dev ? "'self'" : "'self' https://appsforoffice.microsoft.com";
+  return [
+    "default-src 'self'",
+    `script-src ${scripts}`,
+    // Fluent UI (Griffel) inserts its styles at run time.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    // Published datasets may live on any https host; plain http only on loopback.
+    "connect-src 'self' https: http://localhost:* http://127.0.0.1:* http://[::1]:*",
+    "frame-src 'self' https://*.officeapps.live.com https://*.office.com",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'none'",
+  ].join("; ");
+}
+
+async function httpsOptions() {
+  try {
+    const devCerts = require("office-addin-dev-certs");
+    return await devCerts.getHttpsServerOptions();
+  } catch (error) {
+    console.warn(
+      `office-addin-dev-certs could not install a trusted localhost certificate on this OS (${error.message.split("\n")[0]}). ` +
+        "Serving HTTPS with a self-signed certificate instead: the browser preview works after accepting it; Excel needs a trusted one (see README).",
+    );
+    return undefined;
+  }
+}
+
+module.exports = async (env, options) => {
+  const dev = options.mode === "development";
+  const baseUrl = baseUrlFor(dev);
+  const csp = contentSecurityPolicy(dev);
+  const page = (name, template, chunks) =>
+    new HtmlWebpackPlugin({
+      filename: `${name}.html`,
+      template,
+      chunks,
+      templateParameters: { officeJs: dev ? OFFICE_JS_LOCAL : OFFICE_JS_CDN, csp },
+      minify: !dev && { collapseWhitespace: true, removeComments: true },
+    });
+  const serving = env && env.WEBPACK_SERVE;
+  const tls = serving ? await httpsOptions() : undefined;
+
+  return {
+    devtool: dev ? "source-map" : false,
+    entry: {
+      // The shared runtime: the task pane page hosts the functions and commands too, in one module graph.
+      taskpane: ["./src/functions/index.ts", "./src/commands/index.ts", "./src/taskpane/index.tsx"],
+      functions: "./src/functions/index.ts",
+      commands: "./src/commands/index.ts",
+    },
+    output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", clean: true },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { noEmit: false } } },
+        },
+      ],
+    },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      page("taskpane", "./src/taskpane/taskpane.html", ["taskpane"]),
+      page("commands", "./src/commands/commands.html", ["commands"]),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/icon-*.png", to: "assets/[name][ext]" },
+          { from: "manifest.xml", to: "manifest.xml" },
+          { from: "data/dist/dataset.json", to: "data/dataset.json" },
+          { from: "data/dist/facts.csv", to: "data/facts.csv" },
+          { from: "data/dist/datapackage.json", to: "data/datapackage.json" },
+        ],
+      }),
+      new FunctionHelpPlugin({ csp }),
+      new RewriteUrlsPlugin(baseUrl, ["manifest.xml", "functions.json", "help.html"]),
+      new BundleSizePlugin(),
+    ],
+    performance: { hints: false },
+    devServer: {
+      port: 3000,
+      hot: false,
+      liveReload: true,
+      headers: { "Access-Control-Allow-Origin": "*" },
+      server: tls ? { type: "https", options: tls } : { type: "https" },
+      static: [{ directory: path.resolve(__dirname, "node_modules/@microsoft/office-js/dist"), publicPath: "/office-js" }],
+      client: { overlay: { warnings: false } },
+    },
+  };
+};
