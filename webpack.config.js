@@ -100,10 +100,11 @@ module.exports = async (env, options) => {
       }),
       new FunctionHelpPlugin({ csp }),
       new RewriteUrlsPlugin(baseUrl, ["manifest.xml", "functions.json", "help.html"]),
-      new BundleSizePlugin(),
+      ...(serving ? [] : [new BundleSizePlugin()]),
     ],
     performance: { hints: false },
     devServer: {
+      host: "localhost",
       port: 3000,
       hot: false,
       liveReload: true,

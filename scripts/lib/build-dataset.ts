@@ -109,6 +109,7 @@ export function buildDataset(root: string, options: { only?: string; builtAt?: D
     return { problems: problems.filter((p) => onlyFiles.has(p.file) || !p.file.startsWith("data/facts")), reports };
   }
 
+  if (problems.length > 0) return { problems, reports };
   const conflicts = findConflicts(facts, sourceById);
   const body = { sources, indicators: [...indicators.values()], facts, conflicts };
   const hash = createHash("sha256").update(JSON.stringify(body)).digest("hex");

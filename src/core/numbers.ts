@@ -68,7 +68,6 @@ const CN_DIGITS: Record<string, number> = {
   九: 9,
 };
 const CN_SMALL_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
-const CN_BIG_UNITS: Record<string, number> = { 万: 1e4, 亿: 1e8 };
 
 export const CN_NUMERAL_CHARS = "零〇一二三四五六七八九两十百千万亿";
 
@@ -82,7 +81,8 @@ export function parseChineseNumeral(text: string): number {
     if (Number.isNaN(whole) || decimals.some((d) => d === undefined)) return NaN;
     return whole + Number(`0.${decimals.join("")}`);
   }
-  let total = 0;
+  // result: everything at 万 and above; section: the part below 万 being read; digit: the pending digit.
+  let result = 0;
   let section = 0;
   let digit: number | null = null;
   for (const ch of text) {
@@ -91,16 +91,21 @@ export function parseChineseNumeral(text: string): number {
     } else if (ch in CN_SMALL_UNITS) {
       section += (digit ?? 1) * CN_SMALL_UNITS[ch];
       digit = null;
-    } else if (ch in CN_BIG_UNITS) {
+    } else if (ch === "万") {
       section += digit ?? 0;
-      total = (total + (section === 0 ? 1 : section)) * CN_BIG_UNITS[ch];
+      result += (section === 0 && result === 0 ? 1 : section) * 1e4;
+      section = 0;
+      digit = null;
+    } else if (ch === "亿") {
+      section += digit ?? 0;
+      result = (result + section || 1) * 1e8;
       section = 0;
       digit = null;
     } else {
       return NaN;
     }
   }
-  return total + section + (digit ?? 0);
+  return result + section + (digit ?? 0);
 }
 
 export type FigureMeasure = "level" | "change";

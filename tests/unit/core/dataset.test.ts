@@ -1,0 +1,94 @@
+/** The real dataset: built from the repository's sources, verified, fully accounted for. */
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { buildDataset } from "../../../scripts/lib/build-dataset";
+import { datapackageOf, factsCsv } from "../../../scripts/lib/exports";
+import { parseDataset } from "../../../src/core/schema";
+
+const root = resolve(__dirname, "../../..");
+const result = buildDataset(root, { builtAt: new Date("2026-01-01T00:00:00Z") });
+
+describe("the dataset built from the five reports", () => {
+  it("builds with no problems", () => {
+    expect(result.problems).toEqual([]);
+    expect(result.dataset).toBeDefined();
+  });
+
+  it("has several hundred facts from every document", () => {
+    const dataset = result.dataset!;
+    expect(dataset.facts.length).toBeGreaterThanOrEqual(300);
+    for (const source of dataset.sources) {
+      expect(dataset.facts.filter((f) => f.source === source.id).length, source.id).toBeGreaterThanOrEqual(20);
+    }
+  });
+
+  it("accounts for 100% of the numeric mentions in every document", () => {
+    for (const report of result.reports) {
+      expect(report.accounting.uncovered.map((u) => `${report.source.id}:${u.line} ${u.context}`)).toEqual([]);
+      expect(report.accounting.total).toBeGreaterThan(50);
+    }
+  });
+
+  it("finds every quote verbatim in its source at the recorded line", () => {
+    const dataset = result.dataset!;
+    const texts = new Map(dataset.sources.map((s) => [s.id, readFileSync(join(root, "data/sources", s.file), "utf8").split("\n")]));
+    for (const fact of dataset.facts) {
+      expect(texts.get(fact.source)![fact.line - 1], fact.id).toContain(fact.quote);
+      expect(fact.quote, fact.id).toContain(fact.reported.text);
+    }
+  });
+
+  it("stores percentages as fractions and normalizes multipliers", () => {
+    const facts = result.dataset!.facts;
+    const target = facts.find((f) => f.indicator === "edu_public_kindergarten_share" && f.period === "2025" && f.kind === "target");
+    expect(target?.value).toBe(0.6);
+    const places = facts.find((f) => f.indicator === "edu_new_school_places" && f.reported.text === "1.28万个");
+    expect(places?.value).toBe(12800);
+    expect(places?.unit).toBe("个");
+  });
+
+  it("keeps both figures of a conflict and records which one lookups return and why", () => {
+    const conflict = result.dataset!.conflicts.find((c) => c.key.startsWith("edu_new_school_places|呼和浩特市|2022|actual|level"));
+    expect(conflict).toBeDefined();
+    expect(conflict!.facts.length).toBeGreaterThanOrEqual(2);
+    expect(conflict!.chosen).toMatch(/\|001$/);
+    expect(conflict!.reason).toMatch(/进展报告 outranks 新闻报道/);
+  });
+
+  it("validates with the schema the add-in uses, and content hashing is stable", () => {
+    const again = buildDataset(root, { builtAt: new Date("2026-01-01T00:00:00Z") });
+    expect(again.dataset!.hash).toBe(result.dataset!.hash);
+    expect(() => parseDataset(JSON.parse(JSON.stringify(result.dataset)))).not.toThrow();
+  });
+
+  it("exports CSV and a Frictionless package that describe the same columns", () => {
+    const csv = factsCsv(result.dataset!);
+    const header = csv.replace(/^\uFEFF/, "").split("\r\n")[0].split(",");
+    const pkg = datapackageOf(result.dataset!);
+    expect(pkg.resources[0].schema.fields.map((f) => f.name)).toEqual(header);
+    expect(csv.split("\r\n").length - 2).toBe(result.dataset!.facts.length);
+  });
+});
+
+describe("a wrong figure fails the build with its file and line", () => {
+  it("names data/facts/<file>:<line>", () => {
+    const copy = mkdtempSync(join(tmpdir(), "hh-data-"));
+    cpSync(join(root, "data"), join(copy, "data"), { recursive: true });
+    const file = join(copy, "data/facts/001.yaml");
+    const text = readFileSync(file, "utf8");
+    const lines = text.split("\n");
+    const at = lines.findIndex((l) => /^\s+v: 51\.6$/.test(l) || /^\s+v: 51\.60$/.test(l));
+    expect(at).toBeGreaterThan(0);
+    lines[at] = lines[at].replace(/51\.60?/, "51.7");
+    writeFileSync(file, lines.join("\n"));
+    const broken = buildDataset(copy);
+    expect(broken.dataset).toBeUndefined();
+    const problem = broken.problems.find((p) => p.file === "data/facts/001.yaml");
+    expect(problem?.message).toMatch(/value/);
+    // The line of the fact's entry, a few lines above its value.
+    expect(problem!.line).toBeGreaterThan(at - 12);
+    expect(problem!.line).toBeLessThanOrEqual(at + 1);
+  });
+});

@@ -1,0 +1,136 @@
+/** Every HH function, evaluated as a formula in a real engine (HyperFormula), including every error path. */
+import { beforeAll, describe, expect, it } from "vitest";
+import { evaluateFormulas, type EvalResult } from "../../../src/cli/engine";
+
+async function run(formula: string): Promise<EvalResult> {
+  return (await evaluateFormulas([formula]))[0];
+}
+async function value(formula: string) {
+  const result = await run(formula);
+  if (!result.ok) throw new Error(`${formula} → ${result.error} ${result.message}`);
+  return result.value;
+}
+async function error(formula: string) {
+  const result = await run(formula);
+  if (result.ok) throw new Error(`${formula} → expected an error, got ${JSON.stringify(result.value)}`);
+  return result;
+}
+
+beforeAll(async () => {
+  await evaluateFormulas(["=1"]);
+}, 60000);
+
+describe("lookups", () => {
+  it("HH.TARGET returns the 2025 target of 公办园占比 as a fraction", async () => {
+    expect(await value('=HH.TARGET("公办园占比",2025)')).toBe(0.6);
+    expect(await value('=HH.TARGET("edu_public_kindergarten_share","2025")')).toBe(0.6);
+    expect(await value('=HH.TARGET("Share of kindergarten children in public kindergartens",2025)')).toBe(0.6);
+  });
+  it("HH.VALUE returns actuals, falls back to estimates, converts units, skips empty arguments", async () => {
+    expect(await value('=HH.VALUE("一般公共预算教育支出",2022)')).toBe(51.6);
+    expect(await value('=HH.VALUE("教育支出",2022,,"万元")')).toBe(516000);
+    // 新城区's 2022 GDP is an estimate (预计) in its January 2023 report.
+    expect(await value('=HH.VALUE("地区生产总值",2022,"新城区","亿元")')).toBe(665);
+    expect(await value('=HH.VALUE("新增学位",2022)')).toBe(12100);
+    expect(await value('=HH.VALUE("新增学位",2022,,"万个")')).toBe(1.21);
+  });
+  it("HH.GET picks one kind, in English or Chinese", async () => {
+    expect(await value('=HH.GET("地区生产总值",2022,"estimate","新城区")')).toBe(665);
+    expect(await value('=HH.GET("地区生产总值",2022,"预计","新城区")')).toBe(665);
+    expect(await value('=HH.GET("公办园占比",2025,"目标")')).toBe(0.6);
+  });
+  it("HH.GROWTH returns reported growth, a growth target, or growth computed from levels", async () => {
+    expect(await value('=HH.GROWTH("教育支出",2022)')).toBe(0.1014);
+    expect(await value('=HH.GROWTH("地区生产总值",2023,"新城区","target")')).toBe(0.06);
+    expect(await value('=HH.GROWTH("地区生产总值",2022,"新城区")')).toBe(0.02);
+  });
+  it("HH.SERIES spills a table, oldest first", async () => {
+    const series = (await value('=HH.SERIES("公办园占比")')) as unknown[][];
+    expect(series[0]).toEqual(["period", "kind", "value", "unit"]);
+    expect(series.slice(1).map((r) => [r[0], r[1], r[2]])).toEqual([
+      ["2023", "actual", 0.5104],
+      ["2025", "target", 0.6],
+    ]);
+  });
+  it("HH.SOURCE cites the document, its date and the sentence", async () => {
+    const text = String(await value('=HH.SOURCE("公办园占比",2025)'));
+    expect(text).toContain("2023-06-27");
+    expect(text).toContain("到2025年达到60%");
+  });
+  it("HH.UNIT, HH.FIND and HH.INFO", async () => {
+    expect(await value('=HH.UNIT("教育支出")')).toBe("亿元");
+    const found = (await value('=HH.FIND("公办园",3)')) as unknown[][];
+    expect(found[0]).toEqual(["id", "名称", "name", "unit", "category"]);
+    expect(found[1][0]).toBe("edu_public_kindergarten_share");
+    expect(String(await value("=HH.INFO()"))).toMatch(/facts/);
+    expect(await value('=HH.INFO("origin")')).toBe("embedded");
+    expect(Number(await value('=HH.INFO("facts")'))).toBeGreaterThan(300);
+  });
+  it("HH.TARGETGAP and HH.TARGETRATE track targets against the latest actual", async () => {
+    expect(await value('=HH.TARGETGAP("公办园占比",2025)')).toBeCloseTo(0.6 - 0.5104, 12);
+    // A share: percentage points a year, as a fraction: (60% − 51.04%) / 2 years.
+    expect(await value('=HH.TARGETRATE("公办园占比",2025)')).toBeCloseTo(0.0448, 12);
+  });
+  it("period accepts spans and five-year-plan names", async () => {
+    const a = await run('=HH.SERIES("公办园占比")');
+    expect(a.ok).toBe(true);
+    const byName = await run('=HH.TARGET("公办园占比","十四五")');
+    expect(byName).toEqual({ ok: true, value: 0.6 });
+  });
+});
+
+describe("growth maths", () => {
+  it("CAGR, YOY, BASE and PROJECT", async () => {
+    expect(await value("=HH.CAGR(100,121,2)")).toBeCloseTo(0.1, 12);
+    expect(await value("=HH.YOY(110,100)")).toBeCloseTo(0.1, 12);
+    expect(await value("=HH.BASE(51.6,0.1014)")).toBeCloseTo(46.85, 2);
+    expect(await value("=HH.PROJECT(100,0.1,2)")).toBeCloseTo(121, 10);
+  });
+  it("nests HH functions and composes with native ones", async () => {
+    expect(await value('=ROUND(HH.TARGET("公办园占比",2025)*100,0)')).toBe(60);
+    expect(
+      await value('=HH.CAGR(HH.BASE(HH.VALUE("一般公共预算教育支出",2022),HH.GROWTH("一般公共预算教育支出",2022)),HH.VALUE("一般公共预算教育支出",2022),1)'),
+    ).toBeCloseTo(0.1014, 12);
+    expect(await value('=TEXT(HH.VALUE("教育支出",2022),"0.00")&HH.UNIT("教育支出")')).toBe("51.60亿元");
+  });
+});
+
+describe("errors are Excel errors with messages", () => {
+  it("#N/A for an unknown indicator, with the closest candidates", async () => {
+    const e = await error('=HH.VALUE("不存在的指标XYZ",2022)');
+    expect(e.error).toBe("#N/A");
+    expect(e.message).toMatch(/no indicator matches/);
+  });
+  it("#N/A for no figure in that period, naming what exists", async () => {
+    const e = await error('=HH.VALUE("公办园占比",2019)');
+    expect(e.error).toBe("#N/A");
+    expect(e.message).toMatch(/available: .*2023/);
+  });
+  it("#N/A when only a growth figure exists, pointing at HH.GROWTH", async () => {
+    const e = await error('=HH.TARGET("地区生产总值",2023,"新城区")');
+    expect(e.error).toBe("#N/A");
+    expect(e.message).toMatch(/HH.GROWTH/);
+  });
+  it("#N/A when the 2021 level was never reported", async () => {
+    const e = await error('=HH.CAGR(HH.VALUE("一般公共预算教育支出",2021),HH.VALUE("一般公共预算教育支出",2022),1)');
+    expect(e.error).toBe("#N/A");
+  });
+  it("#VALUE! for arguments of the wrong type or an incompatible unit", async () => {
+    expect((await error('=HH.VALUE("教育支出",2022,,"人")')).message).toMatch(/incompatible|不兼容/);
+    expect((await error('=HH.VALUE("教育支出","明年")')).error).toBe("#VALUE!");
+    expect((await error('=HH.GET("教育支出",2022,"someday")')).error).toBe("#VALUE!");
+    expect((await error('=HH.VALUE("",2022)')).error).toBe("#VALUE!");
+    expect((await error('=HH.INFO("colour")')).error).toBe("#VALUE!");
+    expect((await error('=HH.FIND("学位",0)')).error).toBe("#VALUE!");
+  });
+  it("#N/A for an unknown region", async () => {
+    expect((await error('=HH.VALUE("教育支出",2022,"火星区")')).error).toBe("#N/A");
+  });
+  it("#NUM! and #DIV/0! for impossible maths", async () => {
+    expect((await error("=HH.CAGR(0,10,2)")).error).toBe("#NUM!");
+    expect((await error("=HH.CAGR(-5,10,2)")).error).toBe("#NUM!");
+    expect((await error("=HH.CAGR(5,10,0)")).error).toBe("#NUM!");
+    expect((await error("=HH.BASE(5,-1)")).error).toBe("#NUM!");
+    expect((await error("=HH.YOY(5,0)")).error).toBe("#DIV/0!");
+  });
+});
