@@ -69,7 +69,9 @@ for (const size of [16, 32, 64, 80, 128]) {
         sum[3] += c[3];
       }
     const a = sum[3] / (SAMPLES * SAMPLES);
-    return sum[3] === 0 ? [0, 0, 0, 0] : [sum[0] / sum[3], sum[1] / sum[3], sum[2] / sum[3], a].map(Math.round) as [number, number, number, number];
+    return sum[3] === 0
+      ? [0, 0, 0, 0]
+      : ([sum[0] / sum[3], sum[1] / sum[3], sum[2] / sum[3], a].map(Math.round) as [number, number, number, number]);
   });
   writeFileSync(join(__dirname, "..", "assets", `icon-${size}.png`), file);
 }

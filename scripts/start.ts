@@ -14,7 +14,11 @@ if (data.status !== 0) process.exit(data.status ?? 1);
 
 if (process.platform === "win32" || process.platform === "darwin") {
   console.log("Sideloading into desktop Excel with office-addin-debugging (first run downloads it)…");
-  const child = spawn(npx, ["--yes", "office-addin-debugging@7", "start", "manifest.xml", "desktop", "--app", "excel"], { stdio: "inherit" });
+  const child = spawn(
+    npx,
+    ["--yes", "office-addin-debugging@7", "start", "manifest.xml", "desktop", "--app", "excel"],
+    { stdio: "inherit" },
+  );
   child.on("exit", (code) => process.exit(code ?? 0));
 } else {
   console.log(`

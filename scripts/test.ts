@@ -15,7 +15,10 @@ mkdirSync("test-artifacts", { recursive: true });
 function step(title: string, command: string, args: string[], env: Record<string, string> = {}): void {
   const started = Date.now();
   console.log(`\n▶ ${title}`);
-  const result = spawnSync(npx, args.length ? [command, ...args] : [command], { stdio: "inherit", env: { ...process.env, ...env } });
+  const result = spawnSync(npx, args.length ? [command, ...args] : [command], {
+    stdio: "inherit",
+    env: { ...process.env, ...env },
+  });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (result.status !== 0) {
     console.error(`✖ ${title} failed after ${seconds}s`);
@@ -27,7 +30,11 @@ function step(title: string, command: string, args: string[], env: Record<string
 
 function countVitest(file: string): void {
   if (!existsSync(file)) return;
-  const report = JSON.parse(readFileSync(file, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number };
+  const report = JSON.parse(readFileSync(file, "utf8")) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+  };
   totals.passed += report.numPassedTests;
   totals.failed += report.numFailedTests;
   totals.skipped += report.numPendingTests;
@@ -41,15 +48,28 @@ function summary(): void {
 
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 if (!existsSync(chromium)) {
-  console.error(`Chromium not found at ${chromium}: install it (Debian: apt-get install -y chromium) or set CHROMIUM_PATH.`);
+  console.error(
+    `Chromium not found at ${chromium}: install it (Debian: apt-get install -y chromium) or set CHROMIUM_PATH.`,
+  );
   process.exit(1);
 }
 
 step("dataset: build and verify every fact against its source", "tsx", ["scripts/build-data.ts"]);
 step("type-check (strict)", "tsc", ["--noEmit", "-p", "."]);
-step("unit and integration tests", "vitest", ["run", "--reporter=default", "--reporter=json", "--outputFile.json=test-artifacts/unit.json"]);
+step("unit and integration tests", "vitest", [
+  "run",
+  "--reporter=default",
+  "--reporter=json",
+  "--outputFile.json=test-artifacts/unit.json",
+]);
 step("production build", "webpack", ["--mode", "production"], { ADDIN_BASE_URL: TEST_BASE_URL });
-step("offline manifest check of the build", "tsx", ["scripts/validate-manifest.ts", "--offline", "--dist", "dist", "--production"]);
+step("offline manifest check of the build", "tsx", [
+  "scripts/validate-manifest.ts",
+  "--offline",
+  "--dist",
+  "dist",
+  "--production",
+]);
 step("built files and browser tests", "vitest", [
   "run",
   "--config",

@@ -12,16 +12,22 @@ async function main(): Promise<number> {
   const args = process.argv.slice(2);
   const offline = args.includes("--offline");
   const distIndex = args.indexOf("--dist");
-  const dist = distIndex >= 0 ? resolve(args[distIndex + 1]) : existsSync("dist/manifest.xml") ? resolve("dist") : undefined;
+  const dist =
+    distIndex >= 0 ? resolve(args[distIndex + 1]) : existsSync("dist/manifest.xml") ? resolve("dist") : undefined;
   const manifests = [resolve("manifest.xml"), ...(dist ? [resolve(dist, "manifest.xml")] : [])];
 
   if (!offline) {
-    const online = spawnSync("npx", ["--no-install", "office-addin-manifest", "validate", manifests[0]], { encoding: "utf8", timeout: 30000 });
+    const online = spawnSync("npx", ["--no-install", "office-addin-manifest", "validate", manifests[0]], {
+      encoding: "utf8",
+      timeout: 30000,
+    });
     const output = `${online.stdout ?? ""}${online.stderr ?? ""}`;
     if (online.status === 0 && /valid/i.test(output) && !/not valid|error/i.test(output)) {
       console.log("Microsoft's validator: the manifest is valid.");
     } else {
-      console.log("Microsoft's validation service could not be reached (or failed to run); running the offline check instead.");
+      console.log(
+        "Microsoft's validation service could not be reached (or failed to run); running the offline check instead.",
+      );
     }
   }
 
@@ -29,7 +35,8 @@ async function main(): Promise<number> {
   for (const manifest of manifests) {
     const built = manifest !== manifests[0];
     const problems = await checkManifest(manifest, built ? { dist, production: args.includes("--production") } : {});
-    if (problems.length === 0) console.log(`offline manifest check passed: ${manifest}${built ? ` (every file present in ${dist})` : ""}`);
+    if (problems.length === 0)
+      console.log(`offline manifest check passed: ${manifest}${built ? ` (every file present in ${dist})` : ""}`);
     else {
       failed = true;
       console.error(`offline manifest check FAILED for ${manifest}:\n${problems.map((p) => `  - ${p}`).join("\n")}`);

@@ -3,7 +3,14 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { CONFLICT_RULE, factKey, rankFacts } from "../../src/core/conflicts";
-import { parseDataset, type Conflict, type Dataset, type Fact, type Indicator, type Source } from "../../src/core/schema";
+import {
+  parseDataset,
+  type Conflict,
+  type Dataset,
+  type Fact,
+  type Indicator,
+  type Source,
+} from "../../src/core/schema";
 import { isPercentUnit, toCanonical, unitsCompatible } from "../../src/core/units";
 import { accountMentions, verifyClaim, type Accounting, type LocatedClaim } from "../../src/core/verify";
 import { loadCatalog, loadFactFiles, loadSources, type LoadProblem } from "./fact-files";
@@ -30,7 +37,12 @@ export function buildDataset(root: string, options: { only?: string; builtAt?: D
   const definedAt = new Map<string, string>();
   for (const entry of [...loadCatalog(root, problems), ...files.flatMap((f) => f.indicators)]) {
     const previous = definedAt.get(entry.value.id);
-    if (previous) problems.push({ file: entry.file, line: entry.line, message: `indicator ${entry.value.id} already defined at ${previous}` });
+    if (previous)
+      problems.push({
+        file: entry.file,
+        line: entry.line,
+        message: `indicator ${entry.value.id} already defined at ${previous}`,
+      });
     else {
       indicators.set(entry.value.id, entry.value);
       definedAt.set(entry.value.id, `${entry.file}:${entry.line}`);
@@ -55,7 +67,15 @@ export function buildDataset(root: string, options: { only?: string; builtAt?: D
         continue;
       }
       const { problems: claimProblems, located } = verifyClaim(
-        { quote: raw.q, figure: raw.n, nth: raw.nth, value: raw.v, unit: raw.u, qualifier: raw.qual, measure: raw.measure },
+        {
+          quote: raw.q,
+          figure: raw.n,
+          nth: raw.nth,
+          value: raw.v,
+          unit: raw.u,
+          qualifier: raw.qual,
+          measure: raw.measure,
+        },
         text,
       );
       claimProblems.forEach(at);
@@ -134,7 +154,12 @@ function findConflicts(facts: Fact[], sources: Map<string, Source>): Conflict[] 
   for (const [key, group] of groups) {
     if (new Set(group.map((f) => f.value)).size < 2) continue;
     const { ranked, reason } = rankFacts(group, sources);
-    conflicts.push({ key, facts: ranked.map((f) => f.id), chosen: ranked[0].id, reason: `${reason} — rule: ${CONFLICT_RULE}` });
+    conflicts.push({
+      key,
+      facts: ranked.map((f) => f.id),
+      chosen: ranked[0].id,
+      reason: `${reason} — rule: ${CONFLICT_RULE}`,
+    });
   }
   return conflicts;
 }

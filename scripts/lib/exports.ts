@@ -3,9 +3,28 @@ import type { Dataset } from "../../src/core/schema";
 import { neutralizeFormulaText } from "../../src/core/text";
 
 const COLUMNS = [
-  "id", "indicator", "indicator_zh", "indicator_en", "category", "region", "period", "kind", "measure", "base",
-  "value", "unit", "qualifier", "reported_value", "reported_unit", "reported_text", "source", "source_title",
-  "source_date", "line", "quote", "note",
+  "id",
+  "indicator",
+  "indicator_zh",
+  "indicator_en",
+  "category",
+  "region",
+  "period",
+  "kind",
+  "measure",
+  "base",
+  "value",
+  "unit",
+  "qualifier",
+  "reported_value",
+  "reported_unit",
+  "reported_text",
+  "source",
+  "source_title",
+  "source_date",
+  "line",
+  "quote",
+  "note",
 ] as const;
 
 function csvCell(value: unknown): string {
@@ -21,11 +40,28 @@ export function factsCsv(dataset: Dataset): string {
     const ind = indicators.get(f.indicator);
     const src = sources.get(f.source);
     const row: Record<(typeof COLUMNS)[number], unknown> = {
-      id: f.id, indicator: f.indicator, indicator_zh: ind?.zh, indicator_en: ind?.en, category: ind?.category,
-      region: f.region, period: f.period, kind: f.kind, measure: f.measure, base: f.base, value: f.value, unit: f.unit,
-      qualifier: f.qualifier, reported_value: f.reported.value, reported_unit: f.reported.unit,
-      reported_text: f.reported.text, source: f.source, source_title: src?.title, source_date: src?.date,
-      line: f.line, quote: f.quote, note: f.note,
+      id: f.id,
+      indicator: f.indicator,
+      indicator_zh: ind?.zh,
+      indicator_en: ind?.en,
+      category: ind?.category,
+      region: f.region,
+      period: f.period,
+      kind: f.kind,
+      measure: f.measure,
+      base: f.base,
+      value: f.value,
+      unit: f.unit,
+      qualifier: f.qualifier,
+      reported_value: f.reported.value,
+      reported_unit: f.reported.unit,
+      reported_text: f.reported.text,
+      source: f.source,
+      source_title: src?.title,
+      source_date: src?.date,
+      line: f.line,
+      quote: f.quote,
+      note: f.note,
     };
     return COLUMNS.map((c) => csvCell(row[c])).join(",");
   });
@@ -62,7 +98,11 @@ export function datapackageOf(dataset: Dataset) {
             string("region", "Region"),
             string("period", "2022, 2021-2025, 2023-YTD09, 2023-Q1, 2023-H1, 2023-M06"),
             { name: "kind", type: "string", constraints: { enum: ["actual", "estimate", "plan", "target"] } },
-            { name: "measure", type: "string", constraints: { enum: ["level", "pct_change", "pp_change", "abs_change"] } },
+            {
+              name: "measure",
+              type: "string",
+              constraints: { enum: ["level", "pct_change", "pp_change", "abs_change"] },
+            },
             string("base", "Base of a change: 上年, 同比, 十三五, a year"),
             { name: "value", type: "number", description: "Value in the canonical unit; percentages as fractions" },
             string("unit", "Canonical unit"),

@@ -87,11 +87,17 @@ function itemsOf<T>(
 export function loadFactFiles(root: string, problems: LoadProblem[]): FactFile[] {
   const dir = join(root, "data", "facts");
   const files: FactFile[] = [];
-  for (const name of readdirSync(dir).filter((f) => f.endsWith(".yaml")).sort()) {
+  for (const name of readdirSync(dir)
+    .filter((f) => f.endsWith(".yaml"))
+    .sort()) {
     const { file, doc, lineOf } = readYaml(join(dir, name), problems, root);
     const header = factFileSchema.safeParse(doc.toJSON());
     if (!header.success) {
-      problems.push({ file, line: 1, message: header.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") });
+      problems.push({
+        file,
+        line: 1,
+        message: header.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "),
+      });
       continue;
     }
     files.push({

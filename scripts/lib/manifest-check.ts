@@ -48,9 +48,11 @@ export async function checkManifest(path: string, options: ManifestCheckOptions 
     ["Permissions", info.permissions],
   ];
   for (const [name, value] of required) if (!value) problems.push(`missing required element <${name}>`);
-  if (info.id && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(info.id)) problems.push(`<Id> is not a GUID: ${info.id}`);
+  if (info.id && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(info.id))
+    problems.push(`<Id> is not a GUID: ${info.id}`);
   if (!info.hosts?.includes("Workbook")) problems.push("<Hosts> must include Workbook (Excel)");
-  if (!/<Set Name="SharedRuntime" MinVersion="1.1"\s*\/>/.test(xml)) problems.push("missing requirement SharedRuntime 1.1");
+  if (!/<Set Name="SharedRuntime" MinVersion="1.1"\s*\/>/.test(xml))
+    problems.push("missing requirement SharedRuntime 1.1");
   if (!/xsi:type="CustomFunctions"/.test(xml)) problems.push("missing the CustomFunctions extension point");
   if (!/<Override Locale="en-US"/.test(xml)) problems.push("missing en-US overrides for display name and description");
 
@@ -61,13 +63,17 @@ export async function checkManifest(path: string, options: ManifestCheckOptions 
     if (!defined.has(m[1])) problems.push(`resid "${m[1]}" is used but not defined in <Resources>`);
   }
   const namespaceId = xml.match(/<Namespace resid="([^"]+)"/)?.[1];
-  if (namespaceId && defined.get(namespaceId) !== "HH") problems.push(`custom functions namespace is "${defined.get(namespaceId)}", expected "HH"`);
+  if (namespaceId && defined.get(namespaceId) !== "HH")
+    problems.push(`custom functions namespace is "${defined.get(namespaceId)}", expected "HH"`);
 
   // URLs: all https; in a production build none may still point at localhost.
-  const urls = [...xml.matchAll(/(?:DefaultValue|Value)="(https?:\/\/[^"]*)"|<AppDomain>([^<]*)<\/AppDomain>/g)].map((m) => m[1] ?? m[2]);
+  const urls = [...xml.matchAll(/(?:DefaultValue|Value)="(https?:\/\/[^"]*)"|<AppDomain>([^<]*)<\/AppDomain>/g)].map(
+    (m) => m[1] ?? m[2],
+  );
   for (const url of urls) {
     if (!url.startsWith("https://")) problems.push(`URL is not https: ${url}`);
-    if (options.production && /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])[:/]/.test(url)) problems.push(`production manifest still points at ${url}`);
+    if (options.production && /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])[:/]/.test(url))
+      problems.push(`production manifest still points at ${url}`);
   }
 
   if (options.dist) {

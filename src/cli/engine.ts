@@ -65,7 +65,11 @@ type Implementation = (...args: unknown[]) => unknown;
 function toEngineValue(value: unknown): unknown {
   if (isCustomFunctionsError(value)) return new CellError(ERROR_TYPES[value.code] ?? ErrorType.VALUE, value.message);
   if (Array.isArray(value)) {
-    const rows = value.map((row: unknown[]) => row.map((cell) => (isCustomFunctionsError(cell) ? new CellError(ERROR_TYPES[cell.code] ?? ErrorType.VALUE, cell.message) : cell)));
+    const rows = value.map((row: unknown[]) =>
+      row.map((cell) =>
+        isCustomFunctionsError(cell) ? new CellError(ERROR_TYPES[cell.code] ?? ErrorType.VALUE, cell.message) : cell,
+      ),
+    );
     return SimpleRangeValue.onlyValues(rows as never);
   }
   return value;
@@ -96,16 +100,30 @@ export async function registerHHFunctions(): Promise<FunctionMetadata[]> {
   for (const meta of functions) {
     const functionName = associate.get(meta.id);
     const implementation = functionName ? implementations[functionName] : undefined;
-    if (!implementation) throw new Error(`functions.json names ${meta.id}, but functions.ts exports no ${functionName}`);
+    if (!implementation)
+      throw new Error(`functions.json names ${meta.id}, but functions.ts exports no ${functionName}`);
     const name = `HH.${meta.name}`;
     const method = `hh_${meta.id}`;
-    const call = (args: unknown[]) => toEngineValue(implementation(...args.map((a) => (a === EmptyValue || a === undefined ? null : a))));
-    (HHPlugin.prototype as unknown as Record<string, unknown>)[method] = function (this: FunctionPlugin, ast: never, state: never) {
-      return this.runFunction((ast as { args: never[] }).args, state, this.metadata(name), (...args: unknown[]) => call(args) as never);
+    const call = (args: unknown[]) =>
+      toEngineValue(implementation(...args.map((a) => (a === EmptyValue || a === undefined ? null : a))));
+    (HHPlugin.prototype as unknown as Record<string, unknown>)[method] = function (
+      this: FunctionPlugin,
+      ast: never,
+      state: never,
+    ) {
+      return this.runFunction(
+        (ast as { args: never[] }).args,
+        state,
+        this.metadata(name),
+        (...args: unknown[]) => call(args) as never,
+      );
     };
     const definition: Record<string, unknown> = {
       method,
-      parameters: meta.parameters.map((p) => ({ argumentType: ARGUMENT_TYPES[p.type] ?? FunctionArgumentType.SCALAR, optionalArg: p.optional === true })),
+      parameters: meta.parameters.map((p) => ({
+        argumentType: ARGUMENT_TYPES[p.type] ?? FunctionArgumentType.SCALAR,
+        optionalArg: p.optional === true,
+      })),
       vectorizationForbidden: true,
     };
     if (meta.result.dimensionality === "matrix") {
@@ -154,7 +172,11 @@ export function readResult(hf: HyperFormula, row: number): EvalResult {
   const address = { sheet: 0, col: 0, row };
   const value = hf.getCellValue(address);
   if (value && typeof value === "object" && "type" in value) {
-    return { ok: false, error: (value as { value: string }).value, message: (value as { message?: string }).message ?? "" };
+    return {
+      ok: false,
+      error: (value as { value: string }).value,
+      message: (value as { message?: string }).message ?? "",
+    };
   }
   if (hf.isCellPartOfArray(address)) {
     const range = hf.getCellValueDetailedType(address) === "NUMBER_RAW" ? undefined : undefined;

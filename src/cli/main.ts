@@ -16,8 +16,17 @@ function version(): string {
 
 function formatValue(fact: Fact): string {
   const pct = fact.unit === "%" || fact.unit === "个百分点";
-  const shown = pct ? `${+(fact.value * 100).toFixed(4)}${fact.unit === "%" ? "%" : "个百分点"}` : `${fact.value} ${fact.unit}`;
-  const measure = fact.measure === "level" ? "" : fact.measure === "pct_change" ? " 增速" : fact.measure === "pp_change" ? " 变化" : " 增量";
+  const shown = pct
+    ? `${+(fact.value * 100).toFixed(4)}${fact.unit === "%" ? "%" : "个百分点"}`
+    : `${fact.value} ${fact.unit}`;
+  const measure =
+    fact.measure === "level"
+      ? ""
+      : fact.measure === "pct_change"
+        ? " 增速"
+        : fact.measure === "pp_change"
+          ? " 变化"
+          : " 增量";
   return `${fact.qualifier ? `${fact.qualifier} ` : ""}${shown}${measure}`;
 }
 
@@ -41,7 +50,9 @@ export async function main(argv: string[]): Promise<number> {
         exitCode = 1;
       }
       for (const c of ranked) {
-        console.log(`${c.indicator.id}\t${c.indicator.zh}\t${c.indicator.en}\t${c.indicator.unit}\t${c.indicator.category}\t${c.score.toFixed(2)}`);
+        console.log(
+          `${c.indicator.id}\t${c.indicator.zh}\t${c.indicator.en}\t${c.indicator.unit}\t${c.indicator.category}\t${c.score.toFixed(2)}`,
+        );
       }
     });
 
@@ -56,7 +67,9 @@ export async function main(argv: string[]): Promise<number> {
       if (indicator.def) console.log(`  ${indicator.def}`);
       for (const fact of store.series(indicator.id)) {
         const conflicts = store.conflictsOf(fact);
-        console.log(`\n${fact.period} ${KIND_ZH[fact.kind]} ${fact.region}: ${formatValue(fact)}${fact.base ? ` (较${fact.base})` : ""}`);
+        console.log(
+          `\n${fact.period} ${KIND_ZH[fact.kind]} ${fact.region}: ${formatValue(fact)}${fact.base ? ` (较${fact.base})` : ""}`,
+        );
         console.log(`  ${citation(store, fact)}`);
         if (fact.note) console.log(`  note: ${fact.note}`);
         for (const other of conflicts) console.log(`  ≠ ${formatValue(other)} in ${other.source} line ${other.line}`);

@@ -12,7 +12,10 @@ export const CONFLICT_RULE =
   "official report over interview over news (政府工作报告 > 进展报告 > 访谈 > 新闻报道); then the later document; then the figure without a qualifier; then the first stated";
 
 /** Orders candidate facts best first and says why the first one wins over the second. */
-export function rankFacts(facts: readonly Fact[], sources: ReadonlyMap<string, Source>): { ranked: Fact[]; reason: string } {
+export function rankFacts(
+  facts: readonly Fact[],
+  sources: ReadonlyMap<string, Source>,
+): { ranked: Fact[]; reason: string } {
   const order = facts.map((fact, index) => ({ fact, index, source: sources.get(fact.source) }));
   order.sort(
     (a, b) =>

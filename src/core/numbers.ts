@@ -2,18 +2,7 @@
 import { roundSignificant } from "./units";
 
 export type Qualifier =
-  | "以上"
-  | "以内"
-  | "左右"
-  | "约"
-  | "余"
-  | "近"
-  | "超"
-  | "不低于"
-  | "不少于"
-  | "不超过"
-  | "以下"
-  | "基本";
+  "以上" | "以内" | "左右" | "约" | "余" | "近" | "超" | "不低于" | "不少于" | "不超过" | "以下" | "基本";
 
 export const QUALIFIERS: readonly Qualifier[] = [
   "以上",
@@ -50,7 +39,22 @@ export function normalizeQualifier(text: string | undefined | null): Qualifier |
   return QUALIFIER_SYNONYMS[text];
 }
 
-const PREFIX_QUALIFIERS = ["突破", "不低于", "不少于", "不超过", "超过", "将近", "接近", "大约", "不到", "至少", "约", "近", "超", "逾"];
+const PREFIX_QUALIFIERS = [
+  "突破",
+  "不低于",
+  "不少于",
+  "不超过",
+  "超过",
+  "将近",
+  "接近",
+  "大约",
+  "不到",
+  "至少",
+  "约",
+  "近",
+  "超",
+  "逾",
+];
 const SUFFIX_QUALIFIERS = ["以上", "以内", "左右", "以下", "上下"];
 
 const CN_DIGITS: Record<string, number> = {

@@ -15,9 +15,12 @@ export function normalizePeriod(input: unknown): string {
     throw badValue(`期间应为年份 period must be a year such as 2025, got ${input}`);
   }
   if (typeof input !== "string" || input.trim() === "") {
-    throw badValue("期间不能为空 period is required: a year (2025), a span (\"2021-2025\") or 十四五");
+    throw badValue('期间不能为空 period is required: a year (2025), a span ("2021-2025") or 十四五');
   }
-  const text = input.trim().replace(/[“”"「」]/g, "").replace(/时期|期间|规划|年$/g, "");
+  const text = input
+    .trim()
+    .replace(/[“”"「」]/g, "")
+    .replace(/时期|期间|规划|年$/g, "");
   if (FIVE_YEAR_PLANS[text]) return FIVE_YEAR_PLANS[text];
   const span = text.match(/^(\d{4})\s*年?\s*[-—–~～至到]\s*(\d{4})$/);
   if (span) {

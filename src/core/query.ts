@@ -50,7 +50,7 @@ function missing(store: IndicatorStore, indicator: Indicator, region: string, pe
 
 function inUnit(value: number, indicator: Indicator, unit: unknown): number {
   if (isBlank(unit)) return value;
-  if (typeof unit !== "string") throw badValue("单位应为文本 unit must be text such as \"万元\"");
+  if (typeof unit !== "string") throw badValue('单位应为文本 unit must be text such as "万元"');
   if (isPercentUnit(indicator.unit)) {
     if (isPercentUnit(unit)) return value;
     throw badValue(`单位不兼容 ${indicator.zh} is a share (%), cannot convert to ${unit}`);
@@ -84,7 +84,9 @@ export function lookupLevel(store: IndicatorStore, args: Lookup, kinds: readonly
   if (fact) return fact;
   const changeOnly = first(store, indicator, region, period, kinds, "pct_change");
   if (changeOnly) {
-    throw notFound(`${indicator.zh} ${period} 只有增速 only a growth figure exists; use HH.GROWTH(…,"${changeOnly.kind}")`);
+    throw notFound(
+      `${indicator.zh} ${period} 只有增速 only a growth figure exists; use HH.GROWTH(…,"${changeOnly.kind}")`,
+    );
   }
   throw missing(store, indicator, region, period, kinds.map((k) => KIND_ZH[k]).join("/"));
 }
@@ -137,7 +139,10 @@ function unitLabel(fact: Fact): string {
 
 export const SERIES_HEADER: Cell[] = ["period", "kind", "value", "unit"];
 
-export function series(store: IndicatorStore, args: { indicator: unknown; region?: unknown; kind?: unknown }): Cell[][] {
+export function series(
+  store: IndicatorStore,
+  args: { indicator: unknown; region?: unknown; kind?: unknown },
+): Cell[][] {
   const indicator = store.indicator(args.indicator);
   const region = store.region(indicator, args.region);
   const kind = isBlank(args.kind) ? undefined : normalizeKind(args.kind);
@@ -151,7 +156,8 @@ export function series(store: IndicatorStore, args: { indicator: unknown; region
     chosen.add(winner.id);
     rows.push([winner.period, winner.kind, winner.value, unitLabel(winner)]);
   }
-  if (rows.length === 0) throw notFound(`${indicator.zh} ${region} 没有数据 no figures${kind ? ` of kind ${kind}` : ""}`);
+  if (rows.length === 0)
+    throw notFound(`${indicator.zh} ${region} 没有数据 no figures${kind ? ` of kind ${kind}` : ""}`);
   return [SERIES_HEADER, ...rows];
 }
 
@@ -186,13 +192,20 @@ export function find(store: IndicatorStore, query: unknown, limit?: unknown): Ce
   if (typeof n !== "number" || !Number.isInteger(n) || n < 1 || n > 500) {
     throw badValue("limit 应为 1-500 的整数 limit must be a whole number from 1 to 500");
   }
-  const rows = store.resolver.rank(query, n).map((c) => [c.indicator.id, c.indicator.zh, c.indicator.en, c.indicator.unit, c.indicator.category]);
+  const rows = store.resolver
+    .rank(query, n)
+    .map((c) => [c.indicator.id, c.indicator.zh, c.indicator.en, c.indicator.unit, c.indicator.category]);
   if (rows.length === 0) throw notFound(`没有匹配的指标 no indicator matches "${query}"`);
   return [FIND_HEADER, ...rows];
 }
 
 /** The latest actual (or estimate) level before the target's horizon. */
-export function latestActualBefore(store: IndicatorStore, indicator: Indicator, region: string, horizon: number): Fact | undefined {
+export function latestActualBefore(
+  store: IndicatorStore,
+  indicator: Indicator,
+  region: string,
+  horizon: number,
+): Fact | undefined {
   const levels = store
     .series(indicator.id)
     .filter((f) => f.region === region && f.measure === "level" && (f.kind === "actual" || f.kind === "estimate"));
@@ -207,7 +220,8 @@ function targetAndActual(store: IndicatorStore, args: Lookup) {
   const indicator = store.indicator(args.indicator);
   const horizon = endYear(targetFact.period);
   const actual = latestActualBefore(store, indicator, targetFact.region, horizon);
-  if (!actual) throw notFound(`${indicator.zh} 在 ${horizon} 年前没有实际值 no actual before the target year ${horizon}`);
+  if (!actual)
+    throw notFound(`${indicator.zh} 在 ${horizon} 年前没有实际值 no actual before the target year ${horizon}`);
   return { indicator, targetFact, actual, horizon };
 }
 
@@ -219,11 +233,22 @@ export function targetGap(store: IndicatorStore, args: Lookup): number {
 export function targetRate(store: IndicatorStore, args: Lookup): number {
   const { indicator, targetFact, actual, horizon } = targetAndActual(store, args);
   const years = horizon - endYear(actual.period);
-  if (years <= 0) throw badNumber(`${indicator.zh} 最新实际值已在目标年份 the latest actual is already in the target year`);
+  if (years <= 0)
+    throw badNumber(`${indicator.zh} 最新实际值已在目标年份 the latest actual is already in the target year`);
   return requiredRate(actual.value, targetFact.value, years, isPercentUnit(indicator.unit));
 }
 
-export const INFO_FIELDS = ["version", "builtAt", "facts", "indicators", "sources", "conflicts", "origin", "location", "hash"] as const;
+export const INFO_FIELDS = [
+  "version",
+  "builtAt",
+  "facts",
+  "indicators",
+  "sources",
+  "conflicts",
+  "origin",
+  "location",
+  "hash",
+] as const;
 
 export function info(store: IndicatorStore, field?: unknown): string | number {
   const d = store.dataset;

@@ -47,7 +47,7 @@ interface Entry {
   words: string;
 }
 
-const LATIN = /^[\x00-\x7f]+$/;
+const LATIN = /^[ -~]+$/;
 
 export class IndicatorResolver {
   private readonly exact = new Map<string, Candidate[]>();
@@ -94,7 +94,10 @@ export class IndicatorResolver {
         let score = similarity(q, name.text);
         // A Chinese query contained in a name (or the reverse) is a strong hint: 公办园 → 公办园在园幼儿占比.
         if (!latin && q.length >= 2 && (name.text.includes(q) || q.includes(name.text))) {
-          score = Math.max(score, 0.6 + 0.3 * (Math.min(q.length, name.text.length) / Math.max(q.length, name.text.length)));
+          score = Math.max(
+            score,
+            0.6 + 0.3 * (Math.min(q.length, name.text.length) / Math.max(q.length, name.text.length)),
+          );
         }
         if (score > best) best = score;
       }
@@ -108,7 +111,8 @@ export class IndicatorResolver {
     const ranked = this.rank(query, 5);
     const [first, second] = ranked;
     if (!first || first.score < 0.45) return { error: "not_found", candidates: ranked };
-    if (second && first.score - second.score < 0.02) return { error: "ambiguous", candidates: ranked.filter((c) => first.score - c.score < 0.02) };
+    if (second && first.score - second.score < 0.02)
+      return { error: "ambiguous", candidates: ranked.filter((c) => first.score - c.score < 0.02) };
     return { indicator: first.indicator };
   }
 }

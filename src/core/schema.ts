@@ -81,7 +81,11 @@ export const datasetSchema = z
     const factIds = new Set<string>();
     dataset.facts.forEach((fact, index) => {
       if (!indicators.has(fact.indicator))
-        ctx.addIssue({ code: "custom", path: ["facts", index, "indicator"], message: `unknown indicator ${fact.indicator}` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["facts", index, "indicator"],
+          message: `unknown indicator ${fact.indicator}`,
+        });
       if (!sources.has(fact.source))
         ctx.addIssue({ code: "custom", path: ["facts", index, "source"], message: `unknown source ${fact.source}` });
       if (factIds.has(fact.id))

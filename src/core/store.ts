@@ -32,7 +32,8 @@ const KIND_ALIASES: Record<string, Kind> = {
 
 export function normalizeKind(input: unknown): Kind {
   const kind = typeof input === "string" ? KIND_ALIASES[input.trim().toLowerCase()] : undefined;
-  if (!kind) throw badValue(`类型应为 kind must be actual/estimate/plan/target (实际/预计/计划/目标), got "${String(input)}"`);
+  if (!kind)
+    throw badValue(`类型应为 kind must be actual/estimate/plan/target (实际/预计/计划/目标), got "${String(input)}"`);
   return kind;
 }
 
@@ -81,7 +82,7 @@ export class IndicatorStore {
   /** The indicator an analyst means, or an #N/A that names the candidates. */
   indicator(query: unknown): Indicator {
     if (typeof query !== "string" || query.trim() === "") {
-      throw badValue("指标名称不能为空 indicator must be a name, alias or id such as \"公办园占比\"");
+      throw badValue('指标名称不能为空 indicator must be a name, alias or id such as "公办园占比"');
     }
     const result = this.resolver.resolve(query);
     if ("indicator" in result) return result.indicator;

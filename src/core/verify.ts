@@ -41,7 +41,9 @@ export function verifyClaim(claim: FactClaim, source: string): { problems: strin
     from = figureAt + claim.figure.length;
   }
   if (figureAt < 0) {
-    return { problems: [...problems, `figure "${claim.figure}" not found in the quote (occurrence ${claim.nth ?? 1})`] };
+    return {
+      problems: [...problems, `figure "${claim.figure}" not found in the quote (occurrence ${claim.nth ?? 1})`],
+    };
   }
   const located: LocatedClaim = {
     start: quoteAt + figureAt,
@@ -66,7 +68,9 @@ export function verifyClaim(claim: FactClaim, source: string): { problems: strin
     const said = isRatio ? parsed.value : toBase(parsed.value, parsed.unit).value;
     const claimed = isRatio ? Math.abs(claim.value) : toBase(Math.abs(claim.value), claim.unit).value;
     if (Math.abs(said - claimed) > 1e-9 * Math.max(1, Math.abs(said))) {
-      problems.push(`value: the figure "${claim.figure}" reads ${parsed.value}${parsed.unit}, the fact says ${claim.value}${claim.unit}`);
+      problems.push(
+        `value: the figure "${claim.figure}" reads ${parsed.value}${parsed.unit}, the fact says ${claim.value}${claim.unit}`,
+      );
     }
   }
 
@@ -78,9 +82,12 @@ export function verifyClaim(claim: FactClaim, source: string): { problems: strin
   const trailing = after.match(TRAILING_QUALIFIER);
   const leading = claim.quote.slice(0, figureAt).match(LEADING_QUALIFIER);
   const impliedQualifier =
-    parsed.qualifier ?? (trailing ? normalizeQualifier(trailing[1]) : leading ? normalizeQualifier(leading[1]) : undefined);
+    parsed.qualifier ??
+    (trailing ? normalizeQualifier(trailing[1]) : leading ? normalizeQualifier(leading[1]) : undefined);
   if (claimedQualifier !== impliedQualifier) {
-    problems.push(`qualifier: the quote implies "${impliedQualifier ?? "none"}", the fact says "${claimedQualifier ?? "none"}"`);
+    problems.push(
+      `qualifier: the quote implies "${impliedQualifier ?? "none"}", the fact says "${claimedQualifier ?? "none"}"`,
+    );
   }
 
   if (claim.value < 0 && !DECREASE_WORDS.test(claim.quote.slice(0, figureAt))) {

@@ -28,6 +28,7 @@ if (usingFallback) scope.CustomFunctions = { Error: CustomFunctionsError, ErrorC
 
 /** True for a CustomFunctions.Error, real or stand-in. */
 export function isCustomFunctionsError(value: unknown): value is { code: string; message?: string } {
-  const RuntimeError = (globalThis as unknown as { CustomFunctions: { Error: new (...a: never[]) => unknown } }).CustomFunctions.Error;
+  const RuntimeError = (globalThis as unknown as { CustomFunctions: { Error: new (...a: never[]) => unknown } })
+    .CustomFunctions.Error;
   return value instanceof CustomFunctionsError || (typeof RuntimeError === "function" && value instanceof RuntimeError);
 }

@@ -11,7 +11,10 @@ const ERROR_CODES: Record<HHErrorCode, CustomFunctions.ErrorCode> = {
 
 export function toExcelError(error: unknown): CustomFunctions.Error {
   if (error instanceof HHError) return new CustomFunctions.Error(ERROR_CODES[error.code], error.message);
-  const message = error instanceof DatasetError ? error.message : `内部错误 internal error: ${String((error as Error)?.message ?? error)}`;
+  const message =
+    error instanceof DatasetError
+      ? error.message
+      : `内部错误 internal error: ${String((error as Error)?.message ?? error)}`;
   return new CustomFunctions.Error(ERROR_CODES.VALUE, message);
 }
 

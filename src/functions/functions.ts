@@ -9,7 +9,6 @@ import * as q from "../core/query";
 import { live } from "../data/embedded";
 import { excelResult } from "./excel-errors";
 
-
 /**
  * 指标的报告值:实际值,无实际值时取预计值。Reported level: the actual, or the estimate (预计) where no actual exists.
  * @customfunction VALUE
@@ -204,4 +203,3 @@ export function projectOf(value: number, growth: number, years: number): number 
 export function info(field?: string): string | number {
   return excelResult(() => q.info(live.store, field));
 }
-

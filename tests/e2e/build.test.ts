@@ -12,7 +12,21 @@ const BASE = "https://hh-indicators.example.org/";
 
 describe("the production build", () => {
   it("emits every file the manifest needs", () => {
-    for (const file of ["manifest.xml", "functions.json", "functions.js", "taskpane.html", "taskpane.js", "commands.html", "commands.js", "help.html", "data/dataset.json", "assets/icon-16.png", "assets/icon-32.png", "assets/icon-64.png", "assets/icon-80.png"]) {
+    for (const file of [
+      "manifest.xml",
+      "functions.json",
+      "functions.js",
+      "taskpane.html",
+      "taskpane.js",
+      "commands.html",
+      "commands.js",
+      "help.html",
+      "data/dataset.json",
+      "assets/icon-16.png",
+      "assets/icon-32.png",
+      "assets/icon-64.png",
+      "assets/icon-80.png",
+    ]) {
       expect(() => readFileSync(join(DIST, file)), file).not.toThrow();
     }
   });
@@ -33,7 +47,23 @@ describe("the production build", () => {
     const generated = (await loadFunctionsMetadata()).json.split("https://localhost:3000/").join(BASE);
     expect(JSON.parse(built)).toEqual(JSON.parse(generated));
     const names = (JSON.parse(built) as { functions: Array<{ name: string }> }).functions.map((f) => f.name);
-    expect(names).toEqual(["VALUE", "TARGET", "GET", "GROWTH", "SERIES", "SOURCE", "UNIT", "FIND", "TARGETGAP", "TARGETRATE", "CAGR", "YOY", "BASE", "PROJECT", "INFO"]);
+    expect(names).toEqual([
+      "VALUE",
+      "TARGET",
+      "GET",
+      "GROWTH",
+      "SERIES",
+      "SOURCE",
+      "UNIT",
+      "FIND",
+      "TARGETGAP",
+      "TARGETRATE",
+      "CAGR",
+      "YOY",
+      "BASE",
+      "PROJECT",
+      "INFO",
+    ]);
   });
 
   it("loads office.js from Microsoft's CDN and sets a Content-Security-Policy on every page", () => {
@@ -42,7 +72,9 @@ describe("the production build", () => {
       expect(html, page).toMatch(/http-equiv="?Content-Security-Policy/);
       expect(html, page).not.toMatch(/unsafe-eval/);
     }
-    expect(readFileSync(join(DIST, "taskpane.html"), "utf8")).toContain("https://appsforoffice.microsoft.com/lib/1/hosted/office.js");
+    expect(readFileSync(join(DIST, "taskpane.html"), "utf8")).toContain(
+      "https://appsforoffice.microsoft.com/lib/1/hosted/office.js",
+    );
   });
 
   it("keeps the task pane within 250 KB gzip, dataset included, with no Node-only tooling", () => {
@@ -53,7 +85,10 @@ describe("the production build", () => {
     for (const file of ["taskpane.js", "functions.js"]) {
       const text = readFileSync(join(DIST, file), "utf8");
       for (const nodeOnly of ["hyperformula", "custom-functions-metadata", "commander", "node:fs", "yaml"]) {
-        expect(text.includes(`"${nodeOnly}"`) || text.includes(`require("${nodeOnly}")`), `${file} contains ${nodeOnly}`).toBe(false);
+        expect(
+          text.includes(`"${nodeOnly}"`) || text.includes(`require("${nodeOnly}")`),
+          `${file} contains ${nodeOnly}`,
+        ).toBe(false);
       }
     }
   });
@@ -76,7 +111,13 @@ describe("the offline manifest check catches broken builds", () => {
   it("an http URL", async () => {
     const dir = brokenCopy((d) => {
       const file = join(d, "manifest.xml");
-      writeFileSync(file, readFileSync(file, "utf8").replace(`${BASE}assets/icon-16.png`, "http://hh-indicators.example.org/assets/icon-16.png"));
+      writeFileSync(
+        file,
+        readFileSync(file, "utf8").replace(
+          `${BASE}assets/icon-16.png`,
+          "http://hh-indicators.example.org/assets/icon-16.png",
+        ),
+      );
     });
     const problems = await checkManifest(join(dir, "manifest.xml"), { dist: dir, production: true });
     expect(problems.join("\n")).toMatch(/URL is not https: http:\/\/hh-indicators\.example\.org\/assets\/icon-16\.png/);
@@ -86,7 +127,10 @@ describe("the offline manifest check catches broken builds", () => {
     const dir = brokenCopy((d) => {
       const file = join(d, "manifest.xml");
       const xml = readFileSync(file, "utf8")
-        .replace(`${BASE}taskpane.html"/>\n  </DefaultSettings>`, `https://localhost:3000/taskpane.html"/>\n  </DefaultSettings>`)
+        .replace(
+          `${BASE}taskpane.html"/>\n  </DefaultSettings>`,
+          `https://localhost:3000/taskpane.html"/>\n  </DefaultSettings>`,
+        )
         .replace('<bt:Image id="Icon.80x80"', '<bt:Image id="Icon.80x80.gone"');
       writeFileSync(file, xml);
     });

@@ -27,7 +27,12 @@ describe("preview mode", () => {
     page.on("pageerror", (e) => errors.push(e.message));
     await serveOfficeJsLocally(page);
     await page.goto(`${base}/taskpane.html`);
-    await expect(page.getByText(/预览模式|Preview mode/).first().waitFor({ timeout: 20000 })).resolves.toBeUndefined();
+    await expect(
+      page
+        .getByText(/预览模式|Preview mode/)
+        .first()
+        .waitFor({ timeout: 20000 }),
+    ).resolves.toBeUndefined();
     await page.screenshot({ path: join(ARTIFACTS, "preview-banner.png"), fullPage: true });
     expect(errors).toEqual([]);
     await page.close();
@@ -37,7 +42,10 @@ describe("preview mode", () => {
     const page = await browser.newPage({ viewport: { width: 350, height: 700 } });
     await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
     await page.goto(`${base}/taskpane.html`);
-    await page.getByText(/预览模式|Preview mode/).first().waitFor({ timeout: 20000 });
+    await page
+      .getByText(/预览模式|Preview mode/)
+      .first()
+      .waitFor({ timeout: 20000 });
     await page.close();
   });
 });

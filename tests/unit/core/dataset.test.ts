@@ -33,7 +33,9 @@ describe("the dataset built from the five reports", () => {
 
   it("finds every quote verbatim in its source at the recorded line", () => {
     const dataset = result.dataset!;
-    const texts = new Map(dataset.sources.map((s) => [s.id, readFileSync(join(root, "data/sources", s.file), "utf8").split("\n")]));
+    const texts = new Map(
+      dataset.sources.map((s) => [s.id, readFileSync(join(root, "data/sources", s.file), "utf8").split("\n")]),
+    );
     for (const fact of dataset.facts) {
       expect(texts.get(fact.source)![fact.line - 1], fact.id).toContain(fact.quote);
       expect(fact.quote, fact.id).toContain(fact.reported.text);
@@ -42,7 +44,9 @@ describe("the dataset built from the five reports", () => {
 
   it("stores percentages as fractions and normalizes multipliers", () => {
     const facts = result.dataset!.facts;
-    const target = facts.find((f) => f.indicator === "edu_public_kindergarten_share" && f.period === "2025" && f.kind === "target");
+    const target = facts.find(
+      (f) => f.indicator === "edu_public_kindergarten_share" && f.period === "2025" && f.kind === "target",
+    );
     expect(target?.value).toBe(0.6);
     const places = facts.find((f) => f.indicator === "edu_new_school_places" && f.reported.text === "1.28万个");
     expect(places?.value).toBe(12800);
@@ -50,7 +54,9 @@ describe("the dataset built from the five reports", () => {
   });
 
   it("keeps both figures of a conflict and records which one lookups return and why", () => {
-    const conflict = result.dataset!.conflicts.find((c) => c.key.startsWith("edu_new_school_places|呼和浩特市|2022|actual|level"));
+    const conflict = result.dataset!.conflicts.find((c) =>
+      c.key.startsWith("edu_new_school_places|呼和浩特市|2022|actual|level"),
+    );
     expect(conflict).toBeDefined();
     expect(conflict!.facts.length).toBeGreaterThanOrEqual(2);
     expect(conflict!.chosen).toMatch(/\|001$/);
@@ -65,7 +71,10 @@ describe("the dataset built from the five reports", () => {
 
   it("exports CSV and a Frictionless package that describe the same columns", () => {
     const csv = factsCsv(result.dataset!);
-    const header = csv.replace(/^\uFEFF/, "").split("\r\n")[0].split(",");
+    const header = csv
+      .replace(/^\uFEFF/, "")
+      .split("\r\n")[0]
+      .split(",");
     const pkg = datapackageOf(result.dataset!);
     expect(pkg.resources[0].schema.fields.map((f) => f.name)).toEqual(header);
     expect(csv.split("\r\n").length - 2).toBe(result.dataset!.facts.length);

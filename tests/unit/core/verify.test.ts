@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { scanMentions } from "../../../src/core/mentions";
 import { accountMentions, verifyClaim, type FactClaim } from "../../../src/core/verify";
 
-const SOURCE = "标题\n2022年,建成投用中小学、幼儿园20所,新增1.28万个公办学位。\n固定资产投资完成115亿元,同比下降2%;惠及全市50%以上的学生。\n";
+const SOURCE =
+  "标题\n2022年,建成投用中小学、幼儿园20所,新增1.28万个公办学位。\n固定资产投资完成115亿元,同比下降2%;惠及全市50%以上的学生。\n";
 const claim = (overrides: Partial<FactClaim>): FactClaim => ({
   quote: "新增1.28万个公办学位",
   figure: "1.28万个",
@@ -34,7 +35,12 @@ describe("verifyClaim checks a fact against its sentence", () => {
   it("allows a negative change only after a decrease word", () => {
     const fall = { quote: "同比下降2%", figure: "2%", value: -2, unit: "%", measure: "pct_change" };
     expect(verifyClaim(claim(fall), SOURCE).problems).toEqual([]);
-    expect(verifyClaim(claim({ ...fall, quote: "固定资产投资完成115亿元", figure: "115亿元", unit: "亿元", value: -115 }), SOURCE).problems[0]).toMatch(/decrease/);
+    expect(
+      verifyClaim(
+        claim({ ...fall, quote: "固定资产投资完成115亿元", figure: "115亿元", unit: "亿元", value: -115 }),
+        SOURCE,
+      ).problems[0],
+    ).toMatch(/decrease/);
   });
 });
 

@@ -89,7 +89,9 @@ describe("growth maths", () => {
   it("nests HH functions and composes with native ones", async () => {
     expect(await value('=ROUND(HH.TARGET("公办园占比",2025)*100,0)')).toBe(60);
     expect(
-      await value('=HH.CAGR(HH.BASE(HH.VALUE("一般公共预算教育支出",2022),HH.GROWTH("一般公共预算教育支出",2022)),HH.VALUE("一般公共预算教育支出",2022),1)'),
+      await value(
+        '=HH.CAGR(HH.BASE(HH.VALUE("一般公共预算教育支出",2022),HH.GROWTH("一般公共预算教育支出",2022)),HH.VALUE("一般公共预算教育支出",2022),1)',
+      ),
     ).toBeCloseTo(0.1014, 12);
     expect(await value('=TEXT(HH.VALUE("教育支出",2022),"0.00")&HH.UNIT("教育支出")')).toBe("51.60亿元");
   });

@@ -6,7 +6,12 @@ import * as functions from "../../../src/functions/functions";
 import { isCustomFunctionsError } from "../../../src/functions/custom-functions-fallback";
 import { live } from "../../../src/data/embedded";
 
-const names = [...live.store.dataset.indicators.slice(0, 40).flatMap((i) => [i.id, i.zh, ...i.aliases]), "公办园占比", "GDP", "教育支出"];
+const names = [
+  ...live.store.dataset.indicators.slice(0, 40).flatMap((i) => [i.id, i.zh, ...i.aliases]),
+  "公办园占比",
+  "GDP",
+  "教育支出",
+];
 const argument = fc.oneof(
   fc.constant(null),
   fc.constant(undefined),
@@ -16,7 +21,21 @@ const argument = fc.oneof(
   fc.integer(),
   fc.string(),
   fc.constantFrom(...names),
-  fc.constantFrom("2021-2025", "十四五", "十五五", "2023-YTD09", "actual", "目标", "新城区", "亿元", "万元", "%", "人", "", " "),
+  fc.constantFrom(
+    "2021-2025",
+    "十四五",
+    "十五五",
+    "2023-YTD09",
+    "actual",
+    "目标",
+    "新城区",
+    "亿元",
+    "万元",
+    "%",
+    "人",
+    "",
+    " ",
+  ),
 );
 
 describe("no HH function ever throws", () => {

@@ -1,0 +1,30 @@
+// ESLint flat config following office-addin-lint: the Office add-ins plugin's React preset (which brings
+// TypeScript and Prettier), parsing .ts/.tsx with typescript-eslint, plus the rule that keeps src/core
+// pure (no Office, React or DOM).
+import officeAddins from "eslint-plugin-office-addins";
+import tseslint from "typescript-eslint";
+
+export default [
+  {
+    ignores: ["dist/**", "node_modules/**", "data/dist/**", "test-artifacts/**", "coverage/**", "tmp-prompts/**", "bin/**", "scripts/webpack/**", "webpack.config.js", "eslint.config.mjs"],
+  },
+  ...officeAddins.configs.react,
+  {
+    files: ["**/*.{ts,tsx,mts}"],
+    languageOptions: { parser: tseslint.parser, ecmaVersion: "latest", sourceType: "module", parserOptions: { ecmaFeatures: { jsx: true } } },
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
+      "react/react-in-jsx-scope": "off",
+      "react/prop-types": "off",
+      "no-undef": "off",
+      "no-redeclare": "off",
+    },
+  },
+  {
+    files: ["src/core/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: ["react", "react-dom", "@fluentui/*", "office-addin-*", "@microsoft/office-js", "node:*"] }],
+      "no-restricted-globals": ["error", "window", "document", "localStorage", "navigator", "Office", "Excel", "OfficeRuntime"],
+    },
+  },
+];
