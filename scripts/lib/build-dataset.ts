@@ -11,6 +11,7 @@ import {
   type Indicator,
   type Source,
 } from "../../src/core/schema";
+import { normalizeName } from "../../src/core/resolve";
 import { isPercentUnit, toCanonical, unitsCompatible } from "../../src/core/units";
 import { accountMentions, verifyClaim, type Accounting, type LocatedClaim } from "../../src/core/verify";
 import { loadCatalog, loadFactFiles, loadSources, type LoadProblem } from "./fact-files";
@@ -46,6 +47,21 @@ export function buildDataset(root: string, options: { only?: string; builtAt?: D
     else {
       indicators.set(entry.value.id, entry.value);
       definedAt.set(entry.value.id, `${entry.file}:${entry.line}`);
+    }
+  }
+
+  // An alias or name must lead to one indicator only, or lookups would be ambiguous by construction.
+  const nameOwner = new Map<string, string>();
+  for (const indicator of indicators.values()) {
+    for (const name of new Set([indicator.zh, indicator.en, ...indicator.aliases].map(normalizeName))) {
+      const owner = nameOwner.get(name);
+      if (owner && owner !== indicator.id) {
+        problems.push({
+          file: definedAt.get(indicator.id)!.split(":")[0],
+          line: Number(definedAt.get(indicator.id)!.split(":")[1]),
+          message: `name or alias "${name}" of ${indicator.id} already belongs to ${owner}`,
+        });
+      } else nameOwner.set(name, indicator.id);
     }
   }
 
