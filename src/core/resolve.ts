@@ -49,6 +49,8 @@ interface Entry {
 
 const LATIN = /^[ -~]+$/;
 
+export type Resolution = { indicator: Indicator } | { error: "not_found" | "ambiguous"; candidates: Candidate[] };
+
 export class IndicatorResolver {
   private readonly exact = new Map<string, Candidate[]>();
   private readonly entries: Entry[];
@@ -106,8 +108,21 @@ export class IndicatorResolver {
     return scored.sort((a, b) => b.score - a.score || a.indicator.id.localeCompare(b.indicator.id)).slice(0, limit);
   }
 
+  /** Recalculating a sheet asks for the same few names thousands of times: remember the answers. */
+  private readonly resolved = new Map<string, Resolution>();
+
   /** The clear winner, or why there is none. */
-  resolve(query: string): { indicator: Indicator } | { error: "not_found" | "ambiguous"; candidates: Candidate[] } {
+  resolve(query: string): Resolution {
+    let result = this.resolved.get(query);
+    if (!result) {
+      result = this.resolveUncached(query);
+      if (this.resolved.size > 10000) this.resolved.clear();
+      this.resolved.set(query, result);
+    }
+    return result;
+  }
+
+  private resolveUncached(query: string): Resolution {
     const ranked = this.rank(query, 5);
     const [first, second] = ranked;
     if (!first || first.score < 0.45) return { error: "not_found", candidates: ranked };

@@ -1,7 +1,7 @@
 /** An indexed, read-only dataset: built once per dataset, then every lookup is a map access. */
 import { factKey, rankFacts } from "./conflicts";
 import { badValue, notFound } from "./errors";
-import { comparePeriods } from "./periods";
+import { periodSortKey } from "./periods";
 import { IndicatorResolver } from "./resolve";
 import type { Dataset, Fact, Indicator, Kind, Source } from "./schema";
 
@@ -50,6 +50,8 @@ export class IndicatorStore {
   private readonly byKey = new Map<string, Fact[]>();
   private readonly byIndicator = new Map<string, Fact[]>();
   private readonly regions = new Map<string, string[]>();
+  private readonly ranked = new Set<string>();
+  private readonly sorted = new Set<string>();
   private readonly allRegions: Set<string>;
 
   constructor(
@@ -59,24 +61,19 @@ export class IndicatorStore {
     this.indicators = new Map(dataset.indicators.map((i) => [i.id, i]));
     this.sources = new Map(dataset.sources.map((s) => [s.id, s]));
     this.resolver = new IndicatorResolver(dataset.indicators);
-    const groups = new Map<string, Fact[]>();
+    // One pass groups facts by lookup key; ranking and sorting happen lazily, on first use,
+    // so a large published dataset becomes live quickly.
+    this.allRegions = new Set();
     for (const fact of dataset.facts) {
       const key = factKey(fact);
-      const group = groups.get(key);
+      const group = this.byKey.get(key);
       if (group) group.push(fact);
-      else groups.set(key, [fact]);
+      else this.byKey.set(key, [fact]);
       const list = this.byIndicator.get(fact.indicator);
       if (list) list.push(fact);
       else this.byIndicator.set(fact.indicator, [fact]);
+      this.allRegions.add(fact.region);
     }
-    for (const [key, group] of groups) {
-      this.byKey.set(key, group.length === 1 ? group : rankFacts(group, this.sources).ranked);
-    }
-    for (const [id, list] of this.byIndicator) {
-      list.sort((a, b) => comparePeriods(a.period, b.period) || a.kind.localeCompare(b.kind));
-      this.regions.set(id, [...new Set(list.map((f) => f.region))]);
-    }
-    this.allRegions = new Set(dataset.facts.map((f) => f.region));
   }
 
   /** The indicator an analyst means, or an #N/A that names the candidates. */
@@ -94,7 +91,7 @@ export class IndicatorStore {
   /** The region argument, defaulting to the indicator's only region, else the city. */
   region(indicator: Indicator, input: unknown): string {
     if (input === undefined || input === null || (typeof input === "string" && input.trim() === "")) {
-      const regions = this.regions.get(indicator.id) ?? [];
+      const regions = this.regionsOf(indicator.id);
       return regions.length === 1 ? regions[0] : CITY;
     }
     if (typeof input !== "string") throw badValue(`地区应为文本 region must be text such as "新城区"`);
@@ -108,16 +105,36 @@ export class IndicatorStore {
 
   /** Facts for one key, the one lookups return first. */
   facts(indicator: string, region: string, period: string, kind: Kind, measure: Fact["measure"]): readonly Fact[] {
-    return this.byKey.get([indicator, region, period, kind, measure].join("|")) ?? [];
+    const key = `${indicator}|${region}|${period}|${kind}|${measure}`;
+    const group = this.byKey.get(key);
+    if (!group) return [];
+    if (group.length > 1 && !this.ranked.has(key)) {
+      this.byKey.set(key, rankFacts(group, this.sources).ranked);
+      this.ranked.add(key);
+      return this.byKey.get(key)!;
+    }
+    return group;
   }
 
   /** Every fact of an indicator, oldest first. */
   series(indicator: string): readonly Fact[] {
-    return this.byIndicator.get(indicator) ?? [];
+    const list = this.byIndicator.get(indicator);
+    if (!list) return [];
+    if (!this.sorted.has(indicator)) {
+      const keys = new Map(list.map((f) => [f, periodSortKey(f.period)]));
+      list.sort((a, b) => keys.get(a)!.localeCompare(keys.get(b)!) || a.kind.localeCompare(b.kind));
+      this.sorted.add(indicator);
+    }
+    return list;
   }
 
   regionsOf(indicator: string): readonly string[] {
-    return this.regions.get(indicator) ?? [];
+    let regions = this.regions.get(indicator);
+    if (!regions) {
+      regions = [...new Set((this.byIndicator.get(indicator) ?? []).map((f) => f.region))];
+      this.regions.set(indicator, regions);
+    }
+    return regions;
   }
 
   /** The other facts that disagree with this one (same key, different value). */

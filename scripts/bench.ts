@@ -1,0 +1,126 @@
+/**
+ * npm run bench — performance figures (printed, not asserted):
+ *  1. a warm direct call of HH.VALUE with name resolution;
+ *  2. parse, validate and index the bundled dataset and a synthetic 100,000-fact one;
+ *  3. a 10,000-cell sheet of HH.VALUE lookups recalculated in HyperFormula against the same lookups as
+ *     native INDEX/MATCH over a table of the facts, with HyperFormula's column index on.
+ */
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { HyperFormula } from "hyperformula";
+import { registerHHFunctions } from "../src/cli/engine";
+import { parseDataset, type Dataset, type Fact } from "../src/core/schema";
+import { IndicatorStore } from "../src/core/store";
+import * as functions from "../src/functions/functions";
+
+const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
+function best<T>(runs: number, fn: () => T): { ms: number; result: T } {
+  let fastest = Infinity;
+  let result!: T;
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    result = fn();
+    fastest = Math.min(fastest, ms(start));
+  }
+  return { ms: fastest, result };
+}
+
+const raw = readFileSync(resolve(__dirname, "../data/dist/dataset.json"), "utf8");
+const dataset = parseDataset(JSON.parse(raw));
+const rows: string[] = [];
+const report = (name: string, value: string, goal = "") =>
+  rows.push(`${name.padEnd(58)} ${value.padStart(14)}  ${goal}`);
+
+// 1. Warm direct call
+{
+  const n = 1_000_000;
+  for (let i = 0; i < 10_000; i++) functions.value("一般公共预算教育支出", 2022);
+  const start = process.hrtime.bigint();
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += functions.value("一般公共预算教育支出", 2022) as number;
+  const perCall = (ms(start) * 1000) / n;
+  if (sum !== 51.6 * n && Math.abs(sum - 51.6 * n) > 1) throw new Error("unexpected value");
+  report("HH.VALUE warm direct call, name resolution included", `${perCall.toFixed(3)} µs`, "goal ≤ 2 µs");
+}
+
+// 2. Parse and index
+function synthetic(count: number): Dataset {
+  const facts: Fact[] = [];
+  const template = dataset.facts;
+  for (let i = 0; i < count; i++) {
+    const base = template[i % template.length];
+    const year = 1900 + Math.floor(i / template.length);
+    facts.push({ ...base, id: `${base.id}#s${i}`, period: String(year), value: base.value + i });
+  }
+  return { ...dataset, facts };
+}
+{
+  const bundled = best(20, () => new IndicatorStore(parseDataset(JSON.parse(raw))));
+  report(`bundled dataset (${dataset.facts.length} facts): JSON.parse + zod + index`, `${bundled.ms.toFixed(1)} ms`);
+  const big = JSON.stringify(synthetic(100_000));
+  const parsed = best(5, () => JSON.parse(big));
+  const validated = best(3, () => parseDataset(parsed.result));
+  const indexed = best(5, () => new IndicatorStore(validated.result));
+  report("synthetic 100,000 facts: JSON.parse", `${parsed.ms.toFixed(1)} ms`);
+  report("synthetic 100,000 facts: index (IndicatorStore)", `${indexed.ms.toFixed(1)} ms`);
+  report("synthetic 100,000 facts: JSON.parse + index", `${(parsed.ms + indexed.ms).toFixed(1)} ms`, "goal ≤ 200 ms");
+  report(
+    "synthetic 100,000 facts: zod schema validation",
+    `${validated.ms.toFixed(1)} ms`,
+    "(published datasets only)",
+  );
+}
+
+// 3. HyperFormula: HH.VALUE vs INDEX/MATCH
+async function recalcComparison(): Promise<void> {
+  await registerHHFunctions();
+  const store = new IndicatorStore(dataset);
+  const lookups = dataset.facts.filter(
+    (f) =>
+      f.measure === "level" &&
+      (f.kind === "actual" || f.kind === "estimate") &&
+      store.facts(f.indicator, f.region, f.period, "actual", "level").length +
+        store.facts(f.indicator, f.region, f.period, "estimate", "level").length >
+        0,
+  );
+  const unique = [...new Map(lookups.map((f) => [`${f.indicator}|${f.region}|${f.period}`, f])).values()];
+  const CELLS = 10_000;
+  const names = new Map(dataset.indicators.map((i) => [i.id, i.zh]));
+  const table = unique.map((f) => [
+    `${names.get(f.indicator)}|${f.region}|${f.period}`,
+    functions.value(names.get(f.indicator)!, f.period, f.region) as number,
+  ]);
+  const hhSheet: string[][] = [];
+  const nativeSheet: string[][] = [];
+  for (let i = 0; i < CELLS; i++) {
+    const f = unique[i % unique.length];
+    const zh = names.get(f.indicator)!;
+    const period = /^\d{4}$/.test(f.period) ? f.period : `"${f.period}"`;
+    hhSheet.push([`=HH.VALUE("${zh}",${period},"${f.region}")`]);
+    nativeSheet.push([
+      `=INDEX(Facts!$B$1:$B$${table.length},MATCH("${zh}|${f.region}|${f.period}",Facts!$A$1:$A$${table.length},0))`,
+    ]);
+  }
+  const config = { licenseKey: "gpl-v3", useColumnIndex: true };
+  const hh = HyperFormula.buildFromSheets({ Sheet1: hhSheet }, config);
+  const native = HyperFormula.buildFromSheets({ Facts: table, Sheet1: nativeSheet }, config);
+  // Same answers, or the comparison means nothing.
+  const hhValues = hh.getSheetValues(0).map((r) => r[0]);
+  const nativeValues = native.getSheetValues(native.getSheetId("Sheet1")!).map((r) => r[0]);
+  const mismatch = hhValues.findIndex((v, i) => v !== nativeValues[i]);
+  if (mismatch >= 0)
+    throw new Error(
+      `HH.VALUE and INDEX/MATCH disagree at row ${mismatch}: ${JSON.stringify(hhValues[mismatch])} vs ${JSON.stringify(nativeValues[mismatch])} (${hhSheet[mismatch][0]})`,
+    );
+  const hhTime = best(5, () => hh.rebuildAndRecalculate()).ms;
+  const nativeTime = best(5, () => native.rebuildAndRecalculate()).ms;
+  report(`HyperFormula recalc, ${CELLS} × HH.VALUE`, `${hhTime.toFixed(1)} ms`);
+  report(`HyperFormula recalc, ${CELLS} × INDEX/MATCH (column index on)`, `${nativeTime.toFixed(1)} ms`);
+  report("ratio HH.VALUE / INDEX-MATCH", (hhTime / nativeTime).toFixed(2), "goal ≤ 1.0");
+  hh.destroy();
+  native.destroy();
+}
+
+recalcComparison().then(() => {
+  console.log(`HH Indicators benchmarks (Node ${process.version}, ${dataset.facts.length} facts)\n${rows.join("\n")}`);
+});
