@@ -108,7 +108,9 @@ module.exports = async (env, options) => {
       port: 3000,
       hot: false,
       liveReload: true,
-      headers: { "Access-Control-Allow-Origin": "*" },
+      // Clients revalidate the published dataset with If-None-Match; strong ETags make that a 304.
+      headers: { "Access-Control-Allow-Origin": "*", "Cache-Control": "no-cache" },
+      devMiddleware: { etag: "strong" },
       server: tls ? { type: "https", options: tls } : { type: "https" },
       static: [{ directory: path.resolve(__dirname, "node_modules/@microsoft/office-js/dist"), publicPath: "/office-js" }],
       client: { overlay: { warnings: false } },

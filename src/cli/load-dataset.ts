@@ -5,7 +5,14 @@
  */
 import { readFile, stat } from "node:fs/promises";
 import { resolve } from "node:path";
-import { checkPublished, DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, describeRejection, formatReason, parseDatasetText } from "../core/datasource";
+import {
+  checkPublished,
+  DEFAULT_MAX_BYTES,
+  DEFAULT_TIMEOUT_MS,
+  describeRejection,
+  formatReason,
+  parseDatasetText,
+} from "../core/datasource";
 import type { Dataset } from "../core/schema";
 import type { DatasetOrigin } from "../core/store";
 
@@ -42,6 +49,9 @@ export async function loadDatasetFrom(location: string, options: LoadOptions = {
     if (!parsed.ok) return { ok: false, reason: formatReason(describeRejection(parsed.code, parsed.detail)) };
     return { ok: true, dataset: parsed.dataset, origin: { kind: "file", location: path } };
   } catch (error) {
-    return { ok: false, reason: `无法读取文件 cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
+    return {
+      ok: false,
+      reason: `无法读取文件 cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    };
   }
 }

@@ -7,6 +7,7 @@ import type { Fact } from "../core/schema";
 import { live } from "../data/embedded";
 import { evaluateFormulas } from "./engine";
 import { loadDatasetFrom } from "./load-dataset";
+import { addServeCommand } from "./serve";
 
 const KIND_ZH: Record<Fact["kind"], string> = { actual: "实际", estimate: "预计", plan: "计划", target: "目标" };
 
@@ -102,6 +103,7 @@ export async function main(argv: string[]): Promise<number> {
       });
     });
 
+  addServeCommand(program);
   await program.parseAsync(argv);
   return exitCode;
 }

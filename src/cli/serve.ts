@@ -16,6 +16,7 @@ import { readFile, stat } from "node:fs/promises";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, resolve, sep } from "node:path";
+import type { Command } from "commander";
 
 /** The webpack dev server's origin, where the task pane and the shared runtime are loaded from. */
 export const DEFAULT_ADDIN_ORIGINS = ["https://localhost:3000"];
@@ -41,6 +42,8 @@ export interface DatasetServerOptions {
 export interface DatasetServer {
   url: string;
   close(): Promise<void>;
+  /** Settles once the server has stopped, however it was stopped. */
+  closed: Promise<void>;
 }
 
 function etagMatches(header: string | undefined, etag: string): boolean {
@@ -141,12 +144,48 @@ export async function startDatasetServer(options: DatasetServerOptions = {}): Pr
   });
   const { port } = server.address() as AddressInfo;
   const shownHost = host.includes(":") ? `[${host}]` : host;
+  const closed = new Promise<void>((resolveClosed) => server.once("close", () => resolveClosed()));
   return {
     url: `http://${shownHost}:${port}/dataset.json`,
-    close: () =>
-      new Promise<void>((resolveClose) => {
-        server.close(() => resolveClose());
+    close: () => {
+      if (server.listening) {
+        server.close();
         server.closeAllConnections();
-      }),
+      }
+      return closed;
+    },
+    closed,
   };
+}
+
+/**
+ * Adds `hh serve [dir] --port N --host H --allow-origin O…` to the CLI. The action resolves only
+ * when the server stops (Ctrl+C / SIGTERM), so `hh` does not exit while serving.
+ */
+export function addServeCommand(program: Command, onStarted: (server: DatasetServer) => void = () => undefined): void {
+  program
+    .command("serve")
+    .description(
+      "serve a dataset folder on localhost with ETag, Cache-Control: no-cache and CORS for the add-in, e.g. hh serve data/dist --port 8787",
+    )
+    .argument("[dir]", "folder holding dataset.json", "data/dist")
+    .option("-p, --port <n>", "port (0 picks a free one)", "8787")
+    .option("--host <host>", "interface to listen on (loopback only unless you mean it)", "127.0.0.1")
+    .option("--allow-origin <origin...>", "origins allowed by CORS, or *", DEFAULT_ADDIN_ORIGINS)
+    .action(async (dir: string, options: { port: string; host: string; allowOrigin: string[] }) => {
+      const port = Number(options.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535)
+        throw new Error(`--port must be 0-65535, got ${options.port}`);
+      const server = await startDatasetServer({ dir, port, host: options.host, allowOrigins: options.allowOrigin });
+      console.log(
+        `hh: serving ${resolve(dir)} at ${server.url} (CORS: ${options.allowOrigin.join(", ")}); Ctrl+C to stop`,
+      );
+      const stop = () => void server.close();
+      process.once("SIGINT", stop);
+      process.once("SIGTERM", stop);
+      onStarted(server);
+      await server.closed;
+      process.off("SIGINT", stop);
+      process.off("SIGTERM", stop);
+    });
 }

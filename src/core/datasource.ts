@@ -86,7 +86,10 @@ const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
 
 function oneLine(text: string, max = 160): string {
   // eslint-disable-next-line no-control-regex
-  const flat = text.replace(/[\u0000-\u001f\u007f]+/g, " ").replace(/\s+/g, " ").trim();
+  const flat = text
+    .replace(/[\u0000-\u001f\u007f]+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
@@ -105,7 +108,10 @@ export function describeRejection(code: RejectCode, detail: Record<string, strin
     case "no-url":
       return { "zh-CN": "尚未设置数据集地址。", "en-US": "No dataset URL is set." };
     case "url-invalid":
-      return { "zh-CN": "数据集地址不是有效的网址,未发出请求。", "en-US": "The dataset URL is not a valid address, so no request was made." };
+      return {
+        "zh-CN": "数据集地址不是有效的网址,未发出请求。",
+        "en-US": "The dataset URL is not a valid address, so no request was made.",
+      };
     case "url-scheme":
       return {
         "zh-CN": "只允许 https 地址(http 仅限 localhost、127.0.0.1 或 ::1),未发出请求。",
@@ -117,7 +123,10 @@ export function describeRejection(code: RejectCode, detail: Record<string, strin
         "en-US": `The dataset URL redirected to a disallowed address ${d("url")}; the current dataset is kept.`,
       };
     case "network":
-      return { "zh-CN": "无法连接数据集服务器,已保留当前数据集。", "en-US": "The dataset server could not be reached; the current dataset is kept." };
+      return {
+        "zh-CN": "无法连接数据集服务器,已保留当前数据集。",
+        "en-US": "The dataset server could not be reached; the current dataset is kept.",
+      };
     case "timeout":
       return {
         "zh-CN": `数据集下载超过 ${d("seconds")} 秒仍未完成,已取消并保留当前数据集。`,
@@ -134,11 +143,14 @@ export function describeRejection(code: RejectCode, detail: Record<string, strin
         "en-US": `The dataset is larger than the ${d("limit")} limit, so the download was stopped and the current dataset is kept.`,
       };
     case "not-json":
-      return { "zh-CN": "下载的内容不是有效的 JSON,已保留当前数据集。", "en-US": "The download is not valid JSON; the current dataset is kept." };
+      return {
+        "zh-CN": "数据集内容不是有效的 JSON,已保留当前数据集。",
+        "en-US": "The dataset is not valid JSON; the current dataset is kept.",
+      };
     case "not-dataset":
       return {
-        "zh-CN": "下载的 JSON 不是 HH 指标数据集,已保留当前数据集。",
-        "en-US": "The JSON downloaded is not an HH Indicators dataset; the current dataset is kept.",
+        "zh-CN": "该 JSON 不是 HH 指标数据集,已保留当前数据集。",
+        "en-US": "The JSON is not an HH Indicators dataset; the current dataset is kept.",
       };
     case "invalid":
       return {
@@ -175,11 +187,24 @@ export function checkUrlPolicy(input: string): UrlCheck {
   return { ok: false, code: "url-scheme" };
 }
 
-function reject(code: RejectCode, checkedAt: string, detail: Record<string, string | number> = {}, note?: string): Rejected {
-  return { status: "rejected", code, reason: describeRejection(code, detail), checkedAt, ...(note ? { detail: oneLine(note, 300) } : {}) };
+function reject(
+  code: RejectCode,
+  checkedAt: string,
+  detail: Record<string, string | number> = {},
+  note?: string,
+): Rejected {
+  return {
+    status: "rejected",
+    code,
+    reason: describeRejection(code, detail),
+    checkedAt,
+    ...(note ? { detail: oneLine(note, 300) } : {}),
+  };
 }
 
-export type TextCheck = { ok: true; dataset: Dataset } | { ok: false; code: "not-json" | "not-dataset" | "invalid"; detail: Record<string, string>; note?: string };
+export type TextCheck =
+  | { ok: true; dataset: Dataset }
+  | { ok: false; code: "not-json" | "not-dataset" | "invalid"; detail: Record<string, string>; note?: string };
 
 /** JSON, then "is it a dataset at all", then the build's schema. Shared with `hh eval --dataset <file>`. */
 export function parseDatasetText(text: string): TextCheck {
@@ -189,7 +214,8 @@ export function parseDatasetText(text: string): TextCheck {
   } catch (error) {
     return { ok: false, code: "not-json", detail: {}, note: (error as Error).message };
   }
-  const object = json && typeof json === "object" && !Array.isArray(json) ? (json as Record<string, unknown>) : undefined;
+  const object =
+    json && typeof json === "object" && !Array.isArray(json) ? (json as Record<string, unknown>) : undefined;
   if (!object || !("schemaVersion" in object) || !Array.isArray(object.facts)) {
     return { ok: false, code: "not-dataset", detail: {} };
   }
@@ -199,14 +225,24 @@ export function parseDatasetText(text: string): TextCheck {
     if (!(error instanceof DatasetError)) throw error;
     // parseDataset lists up to three problems; the sentence shows the first, the note keeps all.
     const problems = error.message.replace(/^.*?invalid dataset:\s*/, "");
-    return { ok: false, code: "invalid", detail: { problem: oneLine(problems.split("; ")[0], 120) }, note: error.message };
+    return {
+      ok: false,
+      code: "invalid",
+      detail: { problem: oneLine(problems.split("; ")[0], 120) },
+      note: error.message,
+    };
   }
 }
 
 class Deadline extends Error {}
 class TooLarge extends Error {}
 
-async function readBody(response: HttpResponseLike, maxBytes: number, deadline: Promise<never>, abort: () => void): Promise<Uint8Array> {
+async function readBody(
+  response: HttpResponseLike,
+  maxBytes: number,
+  deadline: Promise<never>,
+  abort: () => void,
+): Promise<Uint8Array> {
   if (!response.body) {
     const buffer = new Uint8Array(await Promise.race([response.arrayBuffer(), deadline]));
     if (buffer.byteLength > maxBytes) throw new TooLarge();
@@ -253,10 +289,13 @@ export async function checkPublished(options: CheckOptions): Promise<CheckResult
 
   const controller = new AbortController();
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let timedOut = false;
   const deadline = new Promise<never>((_, fail) => {
     timer = setTimeout(() => {
-      controller.abort();
+      // Flag first: aborting also rejects the pending read, and that error must still read as a timeout.
+      timedOut = true;
       fail(new Deadline());
+      controller.abort();
     }, timeoutMs);
   });
   deadline.catch(() => undefined);
@@ -267,7 +306,14 @@ export async function checkPublished(options: CheckOptions): Promise<CheckResult
     const headers: Record<string, string> = { Accept: "application/json" };
     if (options.etag) headers["If-None-Match"] = options.etag;
     response = await Promise.race([
-      options.fetch(policy.url.href, { method: "GET", headers, signal: controller.signal, cache: "no-store", credentials: "omit", redirect: "follow" }),
+      options.fetch(policy.url.href, {
+        method: "GET",
+        headers,
+        signal: controller.signal,
+        cache: "no-store",
+        credentials: "omit",
+        redirect: "follow",
+      }),
       deadline,
     ]);
     const discard = () => {
@@ -297,10 +343,16 @@ export async function checkPublished(options: CheckOptions): Promise<CheckResult
     }
     bytes = await readBody(response, maxBytes, deadline, () => controller.abort());
   } catch (error) {
-    if (error instanceof Deadline) return reject("timeout", checkedAt, { seconds: +(timeoutMs / 1000).toFixed(1) });
+    if (timedOut || error instanceof Deadline)
+      return reject("timeout", checkedAt, { seconds: +(timeoutMs / 1000).toFixed(1) });
     if (error instanceof TooLarge) return reject("too-large", checkedAt, { limit: formatBytes(maxBytes) });
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    return reject("network", checkedAt, {}, [(error as Error)?.message, cause?.code ?? cause?.message].filter(Boolean).join(": "));
+    return reject(
+      "network",
+      checkedAt,
+      {},
+      [(error as Error)?.message, cause?.code ?? cause?.message].filter(Boolean).join(": "),
+    );
   } finally {
     clearTimeout(timer);
   }

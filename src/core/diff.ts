@@ -30,7 +30,14 @@ export interface DatasetDiff {
 }
 
 function ref(fact: Fact): FactRef {
-  return { id: fact.id, indicator: fact.indicator, region: fact.region, period: fact.period, kind: fact.kind, measure: fact.measure };
+  return {
+    id: fact.id,
+    indicator: fact.indicator,
+    region: fact.region,
+    period: fact.period,
+    kind: fact.kind,
+    measure: fact.measure,
+  };
 }
 
 /** Stable comparison of everything but the value, so a reordered object still counts as equal. */
@@ -38,7 +45,8 @@ function sameFields(a: Fact, b: Fact): boolean {
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
   for (const key of keys) {
     if (key === "value" || key === "unit") continue;
-    if (JSON.stringify((a as Record<string, unknown>)[key]) !== JSON.stringify((b as Record<string, unknown>)[key])) return false;
+    if (JSON.stringify((a as Record<string, unknown>)[key]) !== JSON.stringify((b as Record<string, unknown>)[key]))
+      return false;
   }
   return true;
 }
@@ -54,7 +62,11 @@ export function diffDatasets(previous: Dataset, next: Dataset): DatasetDiff {
     const old = before.get(fact.id);
     if (!old) added.push(ref(fact));
     else if (old.value !== fact.value || old.unit !== fact.unit) {
-      changed.push({ ...ref(fact), before: { value: old.value, unit: old.unit }, after: { value: fact.value, unit: fact.unit } });
+      changed.push({
+        ...ref(fact),
+        before: { value: old.value, unit: old.unit },
+        after: { value: fact.value, unit: fact.unit },
+      });
     } else if (!sameFields(old, fact)) revised++;
   }
   for (const fact of previous.facts) if (!after.has(fact.id)) removed.push(ref(fact));

@@ -1,0 +1,112 @@
+/** `hh eval --dataset <path-or-url>`: the CLI validates exactly like the add-in, and refuses in one line with exit code 2. */
+import { execFile } from "node:child_process";
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startDatasetServer, type DatasetServer } from "../../../src/cli/serve";
+import type { Dataset, Fact } from "../../../src/core/schema";
+import {
+  builtDataset,
+  datasetFolder,
+  derive,
+  probeFact,
+  ROOT,
+  startFaultServer,
+  valueFormula,
+  type FaultServer,
+} from "./helpers";
+
+function hh(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    execFile(
+      process.execPath,
+      [join(ROOT, "bin/hh"), ...args],
+      { cwd: ROOT, timeout: 60_000 },
+      (error, stdout, stderr) => {
+        done({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
+      },
+    );
+  });
+}
+
+let base: Dataset;
+let probe: Fact;
+let newer: Dataset;
+let folder: Awaited<ReturnType<typeof datasetFolder>>;
+let hosted: DatasetServer;
+let faults: FaultServer;
+
+beforeAll(async () => {
+  base = builtDataset();
+  probe = probeFact(base);
+  newer = derive(base, 3, (d) => {
+    d.facts.find((f) => f.id === probe.id)!.value = probe.value + 7;
+  });
+  folder = await datasetFolder(newer);
+  await writeFile(join(folder.dir, "malformed.json"), '{"schemaVersion":1,');
+  await writeFile(
+    join(folder.dir, "bad-fact.json"),
+    JSON.stringify(derive(base, 3, (d) => void ((d.facts[2] as unknown as { period: string }).period = "next year"))),
+  );
+  hosted = await startDatasetServer({ dir: folder.dir, port: 0 });
+  faults = await startFaultServer();
+  faults.route("/500.json", (_q, r) => void r.writeHead(500).end("boom"));
+});
+
+afterAll(async () => {
+  await hosted.close();
+  await faults.close();
+  await folder.remove();
+});
+
+describe.concurrent("hh eval --dataset", () => {
+  it("evaluates against a good file", async () => {
+    const result = await hh(
+      "eval",
+      "--dataset",
+      join(folder.dir, "dataset.json"),
+      '=HH.INFO("version")',
+      '=HH.INFO("origin")',
+      valueFormula(probe),
+    );
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.stdout.trim().split("\n")).toEqual([newer.version, "file", String(probe.value + 7)]);
+  });
+
+  it("evaluates against a URL served by startDatasetServer", async () => {
+    const result = await hh(
+      "eval",
+      "--dataset",
+      hosted.url,
+      '=HH.INFO("version")',
+      '=HH.INFO("location")',
+      valueFormula(probe),
+    );
+    expect(result.code).toBe(0);
+    expect(result.stdout.trim().split("\n")).toEqual([newer.version, hosted.url, String(probe.value + 7)]);
+  });
+
+  it("without --dataset answers from the bundled dataset", async () => {
+    const result = await hh("eval", '=HH.INFO("version")', valueFormula(probe));
+    expect(result.stdout.trim().split("\n")).toEqual([base.version, String(probe.value)]);
+  });
+
+  for (const [name, location, expected] of [
+    ["a malformed file", () => join(folder.dir, "malformed.json"), "The dataset is not valid JSON"],
+    ["a file with a bad fact", () => join(folder.dir, "bad-fact.json"), "facts.2.period"],
+    ["a missing file", () => join(folder.dir, "missing.json"), "ENOENT"],
+    ["a URL answering 500", () => faults.url("/500.json"), "HTTP 500"],
+    ["a plain http URL off loopback", () => "http://example.com/dataset.json", "Only https URLs are allowed"],
+  ] as Array<[string, () => string, string]>) {
+    it(`refuses ${name} in one line with exit code 2`, async () => {
+      const result = await hh("eval", "--dataset", location(), '=HH.INFO("version")');
+      expect(result.code).toBe(2);
+      expect(result.stdout).toBe("");
+      const lines = result.stderr.trimEnd().split("\n");
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(/^hh: dataset refused: /);
+      expect(lines[0]).toContain(expected);
+    });
+  }
+});
