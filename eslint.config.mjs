@@ -4,6 +4,9 @@
 import officeAddins from "eslint-plugin-office-addins";
 import tseslint from "typescript-eslint";
 
+// The preset covers .js/.ts; reuse its plugin instances for .tsx (ESLint refuses two instances of one plugin).
+const presetPlugins = officeAddins.configs.recommended.find((c) => c.plugins?.["@typescript-eslint"]).plugins;
+
 export default [
   {
     ignores: ["dist/**", "node_modules/**", "data/dist/**", "test-artifacts/**", "coverage/**", "tmp-prompts/**", "bin/**", "scripts/webpack/**", "webpack.config.js", "eslint.config.mjs"],
@@ -11,9 +14,11 @@ export default [
   ...officeAddins.configs.react,
   {
     files: ["**/*.{ts,tsx,mts}"],
+    plugins: presetPlugins,
     languageOptions: { parser: tseslint.parser, ecmaVersion: "latest", sourceType: "module", parserOptions: { ecmaFeatures: { jsx: true } } },
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
+      "prettier/prettier": ["error", { endOfLine: "auto" }],
       "react/react-in-jsx-scope": "off",
       "react/prop-types": "off",
       "no-undef": "off",
