@@ -5,7 +5,11 @@ import { describe, expect, it } from "vitest";
 
 const ROOT = resolve(__dirname, "../..");
 function hh(...args: string[]) {
-  const result = spawnSync(process.execPath, [resolve(ROOT, "bin/hh"), ...args], { cwd: ROOT, encoding: "utf8", timeout: 60000 });
+  const result = spawnSync(process.execPath, [resolve(ROOT, "bin/hh"), ...args], {
+    cwd: ROOT,
+    encoding: "utf8",
+    timeout: 60000,
+  });
   return { code: result.status, out: result.stdout, err: result.stderr };
 }
 
@@ -39,8 +43,17 @@ describe("hh", () => {
   it("eval prints values, errors and spilled arrays; --json is machine-readable", () => {
     const plain = hh("eval", '=HH.TARGET("公办园占比",2025)');
     expect(plain.out.trim()).toBe("0.6");
-    const json = hh("eval", "--json", '=ROUND(HH.TARGET("公办园占比",2025)*100,0)', '=HH.SERIES("公办园占比")', "=HH.CAGR(0,1,1)");
-    const lines = json.out.trim().split("\n").map((l) => JSON.parse(l));
+    const json = hh(
+      "eval",
+      "--json",
+      '=ROUND(HH.TARGET("公办园占比",2025)*100,0)',
+      '=HH.SERIES("公办园占比")',
+      "=HH.CAGR(0,1,1)",
+    );
+    const lines = json.out
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(lines[0]).toMatchObject({ ok: true, value: 60 });
     expect(lines[1].value[0]).toEqual(["period", "kind", "value", "unit"]);
     expect(lines[2]).toMatchObject({ ok: false, error: "#NUM!" });

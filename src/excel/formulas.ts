@@ -1,0 +1,91 @@
+/** HH formula text for a fact or an indicator. Pure: the task pane shows it before inserting it. */
+import { lookupLevel } from "../core/query";
+import type { Fact, Indicator, Kind } from "../core/schema";
+import type { IndicatorStore } from "../core/store";
+
+/** An Excel string literal. */
+export function quoteArg(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+/** The Chinese name when it resolves back to this indicator (readable), else the id (unambiguous). */
+export function indicatorArg(store: IndicatorStore, indicator: Indicator): string {
+  const result = store.resolver.resolve(indicator.zh);
+  return quoteArg("indicator" in result && result.indicator.id === indicator.id ? indicator.zh : indicator.id);
+}
+
+/** Years as numbers (2025), anything else as text ("2021-2025"). */
+export function periodArg(period: string): string {
+  return /^\d{4}$/.test(period) ? period : quoteArg(period);
+}
+
+/** The region argument, or "" when the function's default region gives the same one. */
+export function regionArg(store: IndicatorStore, indicator: Indicator, region: string): string {
+  return store.region(indicator, undefined) === region ? "" : quoteArg(region);
+}
+
+/** Drops trailing empty optional arguments: f(a,b,,) → f(a,b). */
+export function call(name: string, args: string[]): string {
+  const list = [...args];
+  while (list.length > 0 && list[list.length - 1] === "") list.pop();
+  return `HH.${name}(${list.join(",")})`;
+}
+
+export type FactFormula =
+  | {
+      ok: true;
+      formula: string;
+      /** The formula returns another source's figure for the same key. */ returnsChosen: boolean;
+    }
+  | { ok: false; reason: "measure" };
+
+/** The live formula that returns this figure (or the figure lookups choose for its key). */
+export function factFormula(store: IndicatorStore, fact: Fact): FactFormula {
+  const indicator = store.indicators.get(fact.indicator);
+  if (!indicator) return { ok: false, reason: "measure" };
+  const chosen = store.facts(fact.indicator, fact.region, fact.period, fact.kind, fact.measure)[0] ?? fact;
+  const returnsChosen = chosen.id !== fact.id;
+  const name = indicatorArg(store, indicator);
+  const period = periodArg(fact.period);
+  const region = regionArg(store, indicator, fact.region);
+
+  if (fact.measure === "level") {
+    const generic: { fn: string; kinds: Kind[] } =
+      fact.kind === "actual" || fact.kind === "estimate"
+        ? { fn: "VALUE", kinds: ["actual", "estimate"] }
+        : { fn: "TARGET", kinds: ["target", "plan"] };
+    // VALUE/TARGET try several kinds; use GET with an explicit kind when they would pick another fact.
+    let genericPicks = false;
+    try {
+      genericPicks =
+        lookupLevel(store, { indicator: indicator.id, period: fact.period, region: fact.region }, generic.kinds).id ===
+        chosen.id;
+    } catch {
+      genericPicks = false;
+    }
+    const formula = genericPicks
+      ? call(generic.fn, [name, period, region])
+      : call("GET", [name, period, quoteArg(fact.kind), region]);
+    return { ok: true, formula: `=${formula}`, returnsChosen };
+  }
+  if (fact.measure === "pct_change") {
+    const hasActual = store.facts(fact.indicator, fact.region, fact.period, "actual", "pct_change").length > 0;
+    const hasTarget = store.facts(fact.indicator, fact.region, fact.period, "target", "pct_change").length > 0;
+    let kind = "";
+    if (fact.kind === "estimate" && hasActual) kind = quoteArg("estimate");
+    else if (fact.kind === "target") kind = quoteArg("target");
+    else if (fact.kind === "plan") kind = quoteArg(hasTarget ? "plan" : "target");
+    return { ok: true, formula: `=${call("GROWTH", [name, period, region, kind])}`, returnsChosen };
+  }
+  return { ok: false, reason: "measure" };
+}
+
+/** A number as a formula literal: shares and rates as percent literals (10.14%), which Excel reads natively. */
+export function numberLiteral(value: number, percent = false): string {
+  if (percent) return `${trimNumber(value * 100)}%`;
+  return trimNumber(value);
+}
+
+function trimNumber(value: number): string {
+  return String(Number(value.toPrecision(12)));
+}

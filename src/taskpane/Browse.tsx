@@ -1,0 +1,234 @@
+/** Search as you type with filters; one row per figure. */
+import { Badge, Button, Input, Select, makeStyles, tokens } from "@fluentui/react-components";
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import type { Fact } from "../core/schema";
+import type { IndicatorStore } from "../core/store";
+import { figureText, indicatorName } from "./format";
+import { useI18n } from "./i18n";
+import { filterOptions, NO_FILTERS, type Filters } from "./search";
+import { useShared } from "./ui";
+import type { Callback } from "./types";
+
+const PAGE = 100;
+
+const useStyles = makeStyles({
+  filters: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: "4px 6px", marginTop: "6px" },
+  filter: { display: "flex", flexDirection: "column", minWidth: 0 },
+  filterLabel: { fontSize: tokens.fontSizeBase100, color: tokens.colorNeutralForeground3 },
+  countRow: { display: "flex", justifyContent: "space-between", alignItems: "center", height: "28px" },
+  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column" },
+  item: {
+    display: "grid",
+    gridTemplateColumns: "minmax(0, 1fr) auto",
+    gap: "0 8px",
+    width: "100%",
+    textAlign: "left",
+    padding: "6px 6px",
+    border: "none",
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: "transparent",
+    color: tokens.colorNeutralForeground1,
+    cursor: "pointer",
+    font: "inherit",
+    ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover },
+    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "-2px" },
+  },
+  name: {
+    fontWeight: tokens.fontWeightSemibold,
+    overflow: "hidden",
+    textOverflow: "ellipsis",
+    whiteSpace: "nowrap",
+    fontSize: tokens.fontSizeBase300,
+  },
+  meta: {
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground3,
+    display: "flex",
+    gap: "4px",
+    alignItems: "center",
+    minWidth: 0,
+  },
+  value: {
+    gridRow: "1 / span 2",
+    gridColumn: 2,
+    alignSelf: "center",
+    textAlign: "right",
+    fontVariantNumeric: "tabular-nums",
+    fontWeight: tokens.fontWeightSemibold,
+    maxWidth: "130px",
+  },
+  empty: { padding: "12px 4px", color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+});
+
+export interface BrowseProps {
+  store: IndicatorStore;
+  filters: Filters;
+  onFilters: Callback<Filters>;
+  results: readonly Fact[];
+  onOpen: Callback<Fact>;
+  /** The fact whose detail was just closed: focus goes back to its row. */
+  returnFocusTo?: string;
+}
+
+export function Browse({ store, filters, onFilters, results, onOpen, returnFocusTo }: BrowseProps) {
+  const { t, lang, kind } = useI18n();
+  const s = useStyles();
+  const shared = useShared();
+  const options = useMemo(() => filterOptions(store), [store]);
+  const [shown, setShown] = useState(PAGE);
+  const listRef = useRef<HTMLUListElement>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => setShown(PAGE), [filters]);
+  useEffect(() => {
+    if (!returnFocusTo) return;
+    const row = listRef.current?.querySelector<HTMLButtonElement>(
+      `[data-fact="${returnFocusTo.replace(/["\\]/g, "\\$&")}"]`,
+    );
+    row?.focus({ preventScroll: true });
+  }, [returnFocusTo]);
+
+  const set = (patch: Partial<Filters>) => onFilters({ ...filters, ...patch });
+  const rows = () =>
+    listRef.current ? [...listRef.current.querySelectorAll<HTMLButtonElement>("button[data-fact]")] : [];
+
+  // Arrow keys move between rows; from the search box, Down enters the list.
+  const onListKey = (event: KeyboardEvent) => {
+    const list = rows();
+    const index = list.indexOf(document.activeElement as HTMLButtonElement);
+    if (event.key === "ArrowDown" && index < list.length - 1) list[index + 1].focus();
+    else if (event.key === "ArrowUp") (index > 0 ? list[index - 1] : searchRef.current)?.focus();
+    else if (event.key === "Home") list[0]?.focus();
+    else if (event.key === "End") list[list.length - 1]?.focus();
+    else return;
+    event.preventDefault();
+  };
+
+  const filtered = filters.category || filters.region || filters.kind || filters.year;
+  return (
+    <div>
+      <Input
+        ref={searchRef}
+        type="search"
+        value={filters.query}
+        placeholder={t.search}
+        aria-label={t.searchLabel}
+        onChange={(_, d) => set({ query: d.value })}
+        onKeyDown={(e) => {
+          if (e.key === "ArrowDown") {
+            rows()[0]?.focus();
+            e.preventDefault();
+          }
+        }}
+        style={{ width: "100%" }}
+      />
+      <div className={s.filters}>
+        <FilterSelect
+          label={t.category}
+          value={filters.category}
+          onChange={(v) => set({ category: v })}
+          options={options.categories.map((c) => [c, c])}
+        />
+        <FilterSelect
+          label={t.region}
+          value={filters.region}
+          onChange={(v) => set({ region: v })}
+          options={options.regions.map((r) => [r, r])}
+        />
+        <FilterSelect
+          label={t.kind}
+          value={filters.kind}
+          onChange={(v) => set({ kind: v as Filters["kind"] })}
+          options={(["actual", "estimate", "plan", "target"] as const).map((k) => [k, kind[k]])}
+        />
+        <FilterSelect
+          label={t.year}
+          value={filters.year}
+          onChange={(v) => set({ year: v })}
+          options={options.years.map((y) => [y, y])}
+        />
+      </div>
+      <div className={s.countRow}>
+        <span className={shared.caption} aria-live="polite">
+          {t.results(results.length)}
+        </span>
+        {filtered ? (
+          <Button
+            size="small"
+            appearance="transparent"
+            onClick={() => onFilters({ ...NO_FILTERS, query: filters.query })}
+          >
+            {t.clearFilters}
+          </Button>
+        ) : null}
+      </div>
+      {results.length === 0 ? <div className={s.empty}>{t.noResults}</div> : null}
+      <ul className={s.list} ref={listRef} onKeyDown={onListKey} aria-label={t.results(results.length)}>
+        {results.slice(0, shown).map((fact) => {
+          const indicator = store.indicators.get(fact.indicator);
+          const conflicts = store.conflictsOf(fact).length;
+          return (
+            <li key={fact.id}>
+              <button type="button" className={s.item} data-fact={fact.id} onClick={() => onOpen(fact)}>
+                <span className={s.name} title={indicator ? `${indicator.zh} · ${indicator.en}` : fact.indicator}>
+                  {indicatorName(indicator, lang)}
+                </span>
+                <span className={s.value}>{figureText(fact, lang)}</span>
+                <span className={s.meta}>
+                  <span>
+                    {fact.region} · {fact.period}
+                  </span>
+                  <Badge
+                    size="small"
+                    appearance={fact.kind === "target" || fact.kind === "plan" ? "tint" : "outline"}
+                    color={fact.kind === "target" || fact.kind === "plan" ? "brand" : "informative"}
+                  >
+                    {kind[fact.kind]}
+                  </Badge>
+                  {conflicts > 0 ? (
+                    <Badge size="small" appearance="tint" color="warning">
+                      {t.conflict}
+                    </Badge>
+                  ) : null}
+                </span>
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+      {results.length > shown ? (
+        <Button size="small" appearance="subtle" onClick={() => setShown(shown + PAGE)} style={{ marginTop: 6 }}>
+          {t.showMore(Math.min(PAGE, results.length - shown))}
+        </Button>
+      ) : null}
+    </div>
+  );
+}
+
+function FilterSelect({
+  label,
+  value,
+  onChange,
+  options,
+}: {
+  label: string;
+  value: string;
+  onChange: Callback<string>;
+  options: Array<[string, string]>;
+}) {
+  const { t } = useI18n();
+  const s = useStyles();
+  return (
+    <label className={s.filter}>
+      <span className={s.filterLabel}>{label}</span>
+      <Select size="small" value={value} onChange={(_, d) => onChange(d.value)} aria-label={label}>
+        <option value="">{t.all}</option>
+        {options.map(([v, text]) => (
+          <option key={v} value={v}>
+            {text}
+          </option>
+        ))}
+      </Select>
+    </label>
+  );
+}

@@ -1,0 +1,73 @@
+/** Browse: search as you type plus filters, over the figures lookups return. */
+import { endYear } from "../core/periods";
+import { normalizeName } from "../core/resolve";
+import type { Fact, Indicator, Kind } from "../core/schema";
+import type { IndicatorStore } from "../core/store";
+
+export interface Filters {
+  query: string;
+  category: string;
+  region: string;
+  kind: "" | Kind;
+  year: string;
+}
+
+export const NO_FILTERS: Filters = { query: "", category: "", region: "", kind: "", year: "" };
+
+/** Indicators best match first: the resolver's ranking, then any other name containing the query. */
+export function matchIndicators(store: IndicatorStore, query: string): Indicator[] {
+  const q = normalizeName(query);
+  const all = [...store.indicators.values()];
+  if (q === "") return all.sort((a, b) => a.category.localeCompare(b.category, "zh") || a.zh.localeCompare(b.zh, "zh"));
+  const ranked = store.resolver.rank(query, all.length).map((c) => c.indicator);
+  const seen = new Set(ranked.map((i) => i.id));
+  const contains = all.filter(
+    (i) => !seen.has(i.id) && [i.id, i.zh, i.en, ...i.aliases].some((n) => normalizeName(n).includes(q)),
+  );
+  return [...ranked, ...contains];
+}
+
+function coversYear(period: string, year: number): boolean {
+  const span = /^(\d{4})-(\d{4})$/.exec(period);
+  if (span) return Number(span[1]) <= year && year <= Number(span[2]);
+  return endYear(period) === year;
+}
+
+/** The figures to list: one per key (the one lookups return), grouped by indicator in match order. */
+export function searchFacts(store: IndicatorStore, filters: Filters): Fact[] {
+  const year = filters.year ? Number(filters.year) : undefined;
+  const out: Fact[] = [];
+  for (const indicator of matchIndicators(store, filters.query)) {
+    if (filters.category && indicator.category !== filters.category) continue;
+    for (const fact of store.series(indicator.id)) {
+      if (filters.region && fact.region !== filters.region) continue;
+      if (filters.kind && fact.kind !== filters.kind) continue;
+      if (year !== undefined && !coversYear(fact.period, year)) continue;
+      if (store.facts(fact.indicator, fact.region, fact.period, fact.kind, fact.measure)[0]?.id !== fact.id) continue;
+      out.push(fact);
+    }
+  }
+  return out;
+}
+
+export interface FilterOptions {
+  categories: string[];
+  regions: string[];
+  years: string[];
+}
+
+export function filterOptions(store: IndicatorStore): FilterOptions {
+  const categories = new Set<string>();
+  for (const i of store.indicators.values()) categories.add(i.category);
+  const regions = new Map<string, number>();
+  const years = new Set<number>();
+  for (const f of store.dataset.facts) {
+    regions.set(f.region, (regions.get(f.region) ?? 0) + 1);
+    years.add(endYear(f.period));
+  }
+  return {
+    categories: [...categories].sort((a, b) => a.localeCompare(b, "zh")),
+    regions: [...regions.entries()].sort((a, b) => b[1] - a[1]).map(([r]) => r),
+    years: [...years].sort((a, b) => b - a).map(String),
+  };
+}

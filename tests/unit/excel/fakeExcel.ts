@@ -1,0 +1,446 @@
+/**
+ * A small Excel workbook for tests. Objects whose properties must be loaded (worksheets, custom
+ * properties, tables, charts) are office-addin-mock OfficeMockObjects, so reading a property without
+ * load() + context.sync() yields the mock's error text; ranges are emulated here with the same rule.
+ * Writes follow Excel's input rules that matter for us: a string starting with = + - becomes a formula
+ * unless the cell is formatted as text ("@") or the string starts with an apostrophe.
+ */
+import { OfficeMockObject } from "office-addin-mock";
+
+export interface CellState {
+  value: string | number | boolean | null;
+  formula?: string;
+  format: string;
+  /** Stored with a leading apostrophe (Excel's quote prefix). */
+  quotePrefix?: boolean;
+}
+
+export class SheetModel {
+  props = new Map<string, string>();
+  cells = new Map<string, CellState>();
+  widths = new Map<number, number>();
+  frozenRows = 0;
+  charts: Array<{ name: string; title: string; data: string }> = [];
+  conditionalFormats: string[] = [];
+  constructor(public name: string) {}
+
+  cell(r: number, c: number): CellState {
+    return this.cells.get(`${r},${c}`) ?? { value: null, format: "General" };
+  }
+  set(r: number, c: number, patch: Partial<CellState>) {
+    this.cells.set(`${r},${c}`, { ...this.cell(r, c), ...patch });
+  }
+  /** Values of a rectangle (null for empty). */
+  grid(r0: number, c0: number, rows: number, cols: number): Array<Array<CellState["value"]>> {
+    return Array.from({ length: rows }, (_, r) =>
+      Array.from({ length: cols }, (_, c) => this.cell(r0 + r, c0 + c).value),
+    );
+  }
+  usedRows(): number {
+    let max = -1;
+    for (const [key, cell] of this.cells)
+      if (cell.value !== null || cell.formula) max = Math.max(max, Number(key.split(",")[0]));
+    return max + 1;
+  }
+}
+
+export interface TableModel {
+  name: string;
+  sheet: SheetModel;
+  r0: number;
+  c0: number;
+  rows: number;
+  cols: number;
+  style?: string;
+}
+
+export class WorkbookModel {
+  sheets: SheetModel[] = [new SheetModel("Sheet1")];
+  tables: TableModel[] = [];
+  selection = { sheet: "Sheet1", r: 0, c: 0, rows: 1, cols: 1 };
+  active = "Sheet1";
+  sheet(name: string): SheetModel {
+    const sheet = this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+    if (!sheet) throw new Error(`ItemNotFound: sheet ${name}`);
+    return sheet;
+  }
+  addSheet(name: string): SheetModel {
+    if (this.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase()))
+      throw new Error(`ItemAlreadyExists: sheet ${name}`);
+    const sheet = new SheetModel(name);
+    this.sheets.push(sheet);
+    return sheet;
+  }
+}
+
+function letters(index: number): string {
+  let n = index + 1;
+  let out = "";
+  while (n > 0) {
+    out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+function quoteSheet(name: string): string {
+  return /^[A-Za-z0-9_]+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+type Loadable = { flush(): void };
+
+/** Excel's reading of typed input. */
+function input(sheet: SheetModel, r: number, c: number, raw: unknown, asFormula: boolean) {
+  const format = sheet.cell(r, c).format;
+  if (typeof raw !== "string") {
+    sheet.set(r, c, { value: raw as number | boolean | null, formula: undefined, quotePrefix: false });
+    return;
+  }
+  if (raw === "") {
+    sheet.set(r, c, { value: null, formula: undefined, quotePrefix: false });
+    return;
+  }
+  if (raw.startsWith("'")) {
+    sheet.set(r, c, { value: raw.slice(1), formula: undefined, quotePrefix: true });
+    return;
+  }
+  if (format === "@") {
+    sheet.set(r, c, { value: raw, formula: undefined, quotePrefix: false });
+    return;
+  }
+  if (/^[=+-]/.test(raw) && (asFormula || raw.length > 1)) {
+    sheet.set(r, c, { value: "#CALC", formula: raw.startsWith("=") ? raw : `=${raw}`, quotePrefix: false });
+    return;
+  }
+  if (/^-?\d+(\.\d+)?$/.test(raw)) {
+    sheet.set(r, c, { value: Number(raw), formula: undefined, quotePrefix: false });
+    return;
+  }
+  sheet.set(r, c, { value: raw, formula: undefined, quotePrefix: false });
+}
+
+export interface FakeExcel {
+  model: WorkbookModel;
+  /** Excel.run over the model; every call gets fresh proxies, like Office.js. */
+  run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+  /** context.sync() calls made so far. */
+  syncs: () => number;
+  /** Range writes (values/formulas/numberFormat) in order, for ordering checks. */
+  log: string[];
+}
+
+export function fakeExcel(model = new WorkbookModel()): FakeExcel {
+  let syncCount = 0;
+  const log: string[] = [];
+
+  function run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    const pending: Loadable[] = [];
+    const mocks: OfficeMockObject[] = [];
+    const mock = (data: Record<string, unknown>) => {
+      const m = new OfficeMockObject(data as never);
+      mocks.push(m);
+      return m;
+    };
+
+    class FakeRange {
+      private loaded = new Set<string>();
+      private requested = new Set<string>();
+      private snapshot: Record<string, unknown> = {};
+      constructor(
+        readonly sheet: SheetModel,
+        readonly r0: number,
+        readonly c0: number,
+        readonly rows: number,
+        readonly cols: number,
+      ) {
+        if (rows < 1 || cols < 1) throw new Error(`InvalidArgument: empty range ${rows}x${cols}`);
+      }
+      private check(grid: unknown, what: string): unknown[][] {
+        if (
+          !Array.isArray(grid) ||
+          grid.length !== this.rows ||
+          grid.some((row) => !Array.isArray(row) || row.length !== this.cols)
+        ) {
+          throw new Error(`InvalidArgument: ${what} must be ${this.rows}x${this.cols}`);
+        }
+        return grid as unknown[][];
+      }
+      private get a1(): string {
+        const start = `${letters(this.c0)}${this.r0 + 1}`;
+        const end = `${letters(this.c0 + this.cols - 1)}${this.r0 + this.rows}`;
+        return `${quoteSheet(this.sheet.name)}!${start === end ? start : `${start}:${end}`}`;
+      }
+      set values(grid: unknown) {
+        log.push(`values ${this.a1}`);
+        this.check(grid, "values").forEach((row, r) =>
+          row.forEach((v, c) => input(this.sheet, this.r0 + r, this.c0 + c, v, false)),
+        );
+      }
+      set formulas(grid: unknown) {
+        log.push(`formulas ${this.a1}`);
+        this.check(grid, "formulas").forEach((row, r) =>
+          row.forEach((v, c) => input(this.sheet, this.r0 + r, this.c0 + c, v, true)),
+        );
+      }
+      set formulasR1C1(grid: unknown) {
+        log.push(`formulasR1C1 ${this.a1}`);
+        this.check(grid, "formulasR1C1").forEach((row, r) =>
+          row.forEach((v, c) => input(this.sheet, this.r0 + r, this.c0 + c, v, true)),
+        );
+      }
+      set numberFormat(grid: unknown) {
+        log.push(`numberFormat ${this.a1}`);
+        this.check(grid, "numberFormat").forEach((row, r) =>
+          row.forEach((f, c) => this.sheet.set(this.r0 + r, this.c0 + c, { format: String(f) })),
+        );
+      }
+      get numberFormat(): unknown {
+        return this.read("numberFormat");
+      }
+      get values(): unknown {
+        return this.read("values");
+      }
+      get address(): unknown {
+        return this.read("address");
+      }
+      get columnCount(): unknown {
+        return this.read("columnCount");
+      }
+      get rowCount(): unknown {
+        return this.read("rowCount");
+      }
+      get rowIndex(): unknown {
+        return this.read("rowIndex");
+      }
+      get columnIndex(): unknown {
+        return this.read("columnIndex");
+      }
+      private read(name: string): unknown {
+        if (!this.loaded.has(name)) throw new Error(`PropertyNotLoaded: ${name}`);
+        return this.snapshot[name];
+      }
+      load(props: string) {
+        for (const p of props.split(",")) this.requested.add(p.trim());
+        pending.push(this);
+        return this;
+      }
+      flush() {
+        const read: Record<string, () => unknown> = {
+          values: () => this.sheet.grid(this.r0, this.c0, this.rows, this.cols).map((row) => row.map((v) => v ?? "")),
+          numberFormat: () =>
+            Array.from({ length: this.rows }, (_, r) =>
+              Array.from({ length: this.cols }, (_, c) => this.sheet.cell(this.r0 + r, this.c0 + c).format),
+            ),
+          address: () => this.a1,
+          columnCount: () => this.cols,
+          rowCount: () => this.rows,
+          rowIndex: () => this.r0,
+          columnIndex: () => this.c0,
+        };
+        for (const p of this.requested) {
+          if (!read[p]) throw new Error(`fake range cannot load ${p}`);
+          this.snapshot[p] = read[p]();
+          this.loaded.add(p);
+        }
+      }
+      getCell(r: number, c: number) {
+        return new FakeRange(this.sheet, this.r0 + r, this.c0 + c, 1, 1);
+      }
+      getOffsetRange(dr: number, dc: number) {
+        return new FakeRange(this.sheet, this.r0 + dr, this.c0 + dc, this.rows, this.cols);
+      }
+      getResizedRange(dr: number, dc: number) {
+        return new FakeRange(this.sheet, this.r0, this.c0, this.rows + dr, this.cols + dc);
+      }
+      get format() {
+        const range = this;
+        return {
+          set columnWidth(w: number) {
+            for (let c = 0; c < range.cols; c++) range.sheet.widths.set(range.c0 + c, w);
+          },
+          font: {
+            set bold(_: boolean) {
+              /* formatting only */
+            },
+          },
+        };
+      }
+      get conditionalFormats() {
+        return { add: (type: string) => this.sheet.conditionalFormats.push(`${type} ${this.a1}`) };
+      }
+      clear() {
+        for (const key of [...this.sheet.cells.keys()]) {
+          const [r, c] = key.split(",").map(Number);
+          if (r >= this.r0 && r < this.r0 + this.rows && c >= this.c0 && c < this.c0 + this.cols)
+            this.sheet.cells.delete(key);
+        }
+      }
+      select() {
+        model.selection = { sheet: this.sheet.name, r: this.r0, c: this.c0, rows: this.rows, cols: this.cols };
+        model.active = this.sheet.name;
+      }
+    }
+
+    const tableProxy = (table: TableModel) => {
+      const proxy = mock({ name: table.name });
+      proxy.worksheet = mock({ name: table.sheet.name });
+      proxy.delete = () => {
+        model.tables = model.tables.filter((t) => t !== table);
+        new FakeRange(table.sheet, table.r0, table.c0, table.rows, table.cols).clear();
+      };
+      return proxy;
+    };
+
+    const worksheetProxy = (sheet: SheetModel) => {
+      const proxy = mock({ name: sheet.name });
+      proxy.customProperties = {
+        add: (key: string, value: string) => sheet.props.set(key, value),
+        getItemOrNullObject: (key: string) => {
+          const item = mock({ key, value: sheet.props.get(key) ?? "" });
+          Object.defineProperty(item, "isNullObject", { value: !sheet.props.has(key) });
+          return item;
+        },
+      };
+      proxy.getRange = (address?: string) => {
+        if (!address) return new FakeRange(sheet, 0, 0, 1_048_576, 16_384);
+        const m = /^([A-Z]+)(\d+)$/.exec(address);
+        if (!m) throw new Error(`unsupported address ${address}`);
+        const col = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+        return new FakeRange(sheet, Number(m[2]) - 1, col, 1, 1);
+      };
+      proxy.getRangeByIndexes = (r: number, c: number, h: number, w: number) => new FakeRange(sheet, r, c, h, w);
+      proxy.activate = () => (model.active = sheet.name);
+      proxy.freezePanes = { freezeRows: (n: number) => (sheet.frozenRows = n) };
+      proxy.tables = {
+        add: (range: FakeRange, hasHeaders: boolean) => {
+          if (!hasHeaders) throw new Error("tables must have headers here");
+          const overlap = model.tables.find(
+            (t) =>
+              t.sheet === sheet &&
+              t.r0 < range.r0 + range.rows &&
+              range.r0 < t.r0 + t.rows &&
+              t.c0 < range.c0 + range.cols &&
+              range.c0 < t.c0 + t.cols,
+          );
+          if (overlap) throw new Error(`InvalidOperation: overlaps table ${overlap.name}`);
+          const table: TableModel = {
+            name: `Table${model.tables.length + 1}`,
+            sheet,
+            r0: range.r0,
+            c0: range.c0,
+            rows: range.rows,
+            cols: range.cols,
+          };
+          model.tables.push(table);
+          return {
+            set name(name: string) {
+              if (model.tables.some((t) => t !== table && t.name.toLowerCase() === name.toLowerCase()))
+                throw new Error(`InvalidArgument: table name ${name} exists`);
+              table.name = name;
+            },
+            set style(style: string) {
+              table.style = style;
+            },
+          };
+        },
+      };
+      proxy.charts = {
+        add: (type: string, range: FakeRange) => {
+          const chart = {
+            name: `Chart ${sheet.charts.length + 1}`,
+            title: "",
+            data: `${type} ${range.r0},${range.c0},${range.rows}x${range.cols}`,
+          };
+          sheet.charts.push(chart);
+          return {
+            set name(name: string) {
+              chart.name = name;
+            },
+            title: {
+              set text(t: string) {
+                chart.title = t;
+              },
+            },
+            setPosition: () => undefined,
+          };
+        },
+        getItemOrNullObject: (name: string) => {
+          const chart = sheet.charts.find((c) => c.name === name);
+          const item = mock({ name: chart?.name ?? "" });
+          Object.defineProperty(item, "isNullObject", { value: !chart });
+          item.activate = () => undefined;
+          return item;
+        },
+      };
+      proxy.getUsedRangeOrNullObject = () => {
+        const rows = sheet.usedRows();
+        const used = mock({ rowIndex: 0, rowCount: rows });
+        Object.defineProperty(used, "isNullObject", { value: rows === 0 });
+        return used;
+      };
+      return proxy;
+    };
+
+    const collection = <T>(list: () => T[]) => {
+      let requested: string[] | null = null;
+      let items: T[] | null = null;
+      const self = {
+        load(props: string) {
+          requested = props.split(",").map((p) => p.trim().replace(/^items\//, ""));
+          pending.push({
+            flush: () => {
+              items = list();
+              for (const item of items as unknown as OfficeMockObject[]) for (const p of requested ?? []) item.load(p);
+            },
+          });
+          return self;
+        },
+        get items(): T[] {
+          if (!items) throw new Error("PropertyNotLoaded: items");
+          return items;
+        },
+      };
+      return self;
+    };
+
+    const worksheets = Object.assign(
+      collection(() => model.sheets.map(worksheetProxy)),
+      {
+        getItem: (name: string) => worksheetProxy(model.sheet(name)),
+        add: (name: string) => worksheetProxy(model.addSheet(name)),
+      },
+    );
+    const tables = Object.assign(
+      collection(() => model.tables.map(tableProxy)),
+      {
+        getItem: (name: string) => {
+          const table = model.tables.find((t) => t.name.toLowerCase() === name.toLowerCase());
+          if (!table) throw new Error(`ItemNotFound: table ${name}`);
+          return tableProxy(table);
+        },
+      },
+    );
+
+    // The context is a mock too, but not one of the synced leaves (its sync is the counter).
+    const context = new OfficeMockObject({
+      sync: async () => {
+        syncCount++;
+        for (const p of pending.splice(0)) p.flush();
+        for (const m of [...mocks]) await m.sync();
+        // office-addin-mock updates parent properties a few microtasks after sync() resolves.
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      },
+    } as never);
+    context.workbook = {
+      worksheets,
+      tables,
+      getSelectedRange: () => {
+        const s = model.selection;
+        return new FakeRange(model.sheet(s.sheet), s.r, s.c, s.rows, s.cols);
+      },
+    };
+    return batch(context as unknown as Excel.RequestContext);
+  }
+
+  return { model, run, syncs: () => syncCount, log };
+}

@@ -1,0 +1,126 @@
+import { describe, expect, it } from "vitest";
+import { referenceFrom, splitAddress } from "../../../src/excel/address";
+import { call, factFormula, numberLiteral, quoteArg } from "../../../src/excel/formulas";
+import {
+  chartBlock,
+  columnWidths,
+  excelDate,
+  factsBlock,
+  numberFormatFor,
+  seriesPoints,
+  targetRows,
+} from "../../../src/excel/tables";
+import { store } from "./helpers";
+
+const fact = (id: string) => {
+  const f = store.dataset.facts.find((x) => x.id === id);
+  if (!f) throw new Error(`no fact ${id}`);
+  return f;
+};
+
+describe("factFormula", () => {
+  it("uses HH.VALUE for actuals and HH.TARGET for targets, with the Chinese name", () => {
+    expect(factFormula(store, fact("edu_public_kindergarten_share|呼和浩特市|2023|actual|level|001"))).toEqual({
+      ok: true,
+      formula: '=HH.VALUE("公办园在园幼儿占比",2023)',
+      returnsChosen: false,
+    });
+    expect(factFormula(store, fact("edu_public_kindergarten_share|呼和浩特市|2025|target|level|001"))).toMatchObject({
+      formula: '=HH.TARGET("公办园在园幼儿占比",2025)',
+    });
+  });
+
+  it("names the region only when it is not the default", () => {
+    const xc = store.dataset.facts.find(
+      (f) => f.indicator === "edu_new_school_places" && f.region === "新城区" && f.kind === "plan",
+    );
+    expect(factFormula(store, xc!)).toMatchObject({ formula: '=HH.TARGET("新增学位数",2023,"新城区")' });
+  });
+
+  it("uses HH.GROWTH for growth figures and flags a figure that lookups do not choose", () => {
+    expect(
+      factFormula(store, fact("fiscal_education_expenditure|呼和浩特市|2022|actual|pct_change|001")),
+    ).toMatchObject({
+      formula: '=HH.GROWTH("一般公共预算教育支出",2022)',
+    });
+    expect(factFormula(store, fact("edu_new_school_places|呼和浩特市|2022|actual|level|000"))).toMatchObject({
+      returnsChosen: true,
+    });
+  });
+
+  it("has no formula for absolute or percentage-point changes", () => {
+    const abs = store.dataset.facts.find((f) => f.measure === "abs_change");
+    expect(factFormula(store, abs!)).toEqual({ ok: false, reason: "measure" });
+  });
+
+  it("quotes text and trims optional arguments", () => {
+    expect(quoteArg('a"b')).toBe('"a""b"');
+    expect(call("GROWTH", ['"x"', "2022", "", ""])).toBe('HH.GROWTH("x",2022)');
+    expect(call("GROWTH", ['"x"', "2022", "", '"target"'])).toBe('HH.GROWTH("x",2022,,"target")');
+    expect(numberLiteral(0.1014, true)).toBe("10.14%");
+    expect(numberLiteral(51.6)).toBe("51.6");
+  });
+});
+
+describe("addresses", () => {
+  it("splits and qualifies sheet references", () => {
+    expect(splitAddress("'HH 数据'!B2")).toEqual({ sheet: "HH 数据", cell: "B2" });
+    expect(referenceFrom("Sheet1", "Sheet1", "B2")).toBe("B2");
+    expect(referenceFrom("Sheet1", "My data", "B2")).toBe("'My data'!B2");
+  });
+});
+
+describe("tables", () => {
+  it("formats by unit", () => {
+    expect(numberFormatFor("%")).toBe("0.00%");
+    expect(numberFormatFor("个百分点")).toBe("0.00%");
+    expect(numberFormatFor("亿元", 51.6)).toBe("#,##0.00");
+    expect(numberFormatFor("个", 12800)).toBe("#,##0");
+    expect(numberFormatFor("公里", 12.5)).toBe("#,##0.0##");
+  });
+
+  it("writes dates as Excel dates", () => {
+    expect(excelDate("1900-03-01")).toBe(61);
+    expect(excelDate("2023-06-27")).toBe(45104);
+  });
+
+  it("sizes columns to their content, CJK wider", () => {
+    const [a, b] = columnWidths(["id", "名称"], [["abc", "公办园在园幼儿占比"]]);
+    expect(b).toBeGreaterThan(a);
+    expect(columnWidths(["q"], [["x".repeat(500)]])[0]).toBe(320);
+  });
+
+  it("marks which figure lookups return", () => {
+    const block = factsBlock(store, store.dataset.facts, "en");
+    const chosen = block.rows
+      .filter((r) => r[0] === "edu_new_school_places" && r[4] === "呼和浩特市" && r[5] === "2022")
+      .map((r) => [r[14], r[13]]);
+    expect(chosen).toEqual(
+      expect.arrayContaining([
+        ["001", true],
+        ["000", false],
+      ]),
+    );
+  });
+
+  it("tracks targets against the latest actual", () => {
+    const row = targetRows(store, store.dataset.facts).find((r) => r.indicator.id === "edu_public_kindergarten_share");
+    expect(row?.fact.period).toBe("2025");
+    expect(row?.latest?.period).toBe("2023");
+  });
+
+  it("builds the chart series by year", () => {
+    expect(
+      seriesPoints(store, "edu_public_kindergarten_share", "呼和浩特市").map((p) => [
+        p.year,
+        p.actual?.value,
+        p.target?.value,
+      ]),
+    ).toEqual([
+      [2023, 0.5104, undefined],
+      [2025, undefined, 0.6],
+    ]);
+    const block = chartBlock(store, store.indicators.get("edu_public_kindergarten_share")!, "呼和浩特市", "en");
+    expect(block.header).toEqual(["Period", "Actual", "Target"]);
+  });
+});

@@ -1,0 +1,40 @@
+/** jsdom lacks a few browser APIs Fluent UI touches; small stand-ins, installed once per test file. */
+import { cleanup } from "@testing-library/react";
+import { afterEach } from "vitest";
+import { App, type AppProps } from "../../../src/taskpane/App";
+import type { HostInfo } from "../../../src/taskpane/host";
+
+export function installShims() {
+  if (!window.matchMedia) {
+    window.matchMedia = (query: string) =>
+      ({
+        matches: false,
+        media: query,
+        onchange: null,
+        addListener: () => undefined,
+        removeListener: () => undefined,
+        addEventListener: () => undefined,
+        removeEventListener: () => undefined,
+        dispatchEvent: () => false,
+      }) as MediaQueryList;
+  }
+  if (!("ResizeObserver" in window)) {
+    (window as unknown as { ResizeObserver: unknown }).ResizeObserver = class {
+      observe() {}
+      unobserve() {}
+      disconnect() {}
+    };
+  }
+  if (!Element.prototype.scrollIntoView) Element.prototype.scrollIntoView = () => undefined;
+  afterEach(() => {
+    cleanup();
+    localStorage.clear();
+  });
+}
+
+export const PREVIEW_HOST: HostInfo = { excel: false, supports: () => false };
+export const EXCEL_HOST: HostInfo = { excel: true, displayLanguage: "zh-CN", supports: () => true };
+
+export function app(props: Partial<AppProps> = {}) {
+  return <App host={PREVIEW_HOST} {...props} />;
+}
