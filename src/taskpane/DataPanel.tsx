@@ -33,10 +33,19 @@ export function DataPanel({ store, settings }: DataPanelProps) {
   const shared = useShared();
   const d = store.dataset;
   const built = new Date(d.builtAt);
+  // With the settings mounted, version, date and origin show once, in their live-status card.
+  const identity: Array<[string, string]> = settings
+    ? []
+    : [
+        [t.version, d.version],
+        [
+          t.builtAt,
+          Number.isNaN(built.getTime()) ? d.builtAt : built.toLocaleString(lang === "zh" ? "zh-CN" : "en-US"),
+        ],
+        [t.origin, `${t.originKind[store.origin.kind] ?? store.origin.kind} · ${store.origin.location}`],
+      ];
   const rows: Array<[string, string]> = [
-    [t.version, d.version],
-    [t.builtAt, Number.isNaN(built.getTime()) ? d.builtAt : built.toLocaleString(lang === "zh" ? "zh-CN" : "en-US")],
-    [t.origin, `${t.originKind[store.origin.kind] ?? store.origin.kind} · ${store.origin.location}`],
+    ...identity,
     [t.facts, String(d.facts.length)],
     [t.indicators, String(d.indicators.length)],
     [t.sources, String(d.sources.length)],

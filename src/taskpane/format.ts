@@ -65,6 +65,9 @@ export function valueText(fact: Pick<Fact, "value" | "unit" | "measure">, lang: 
 
 /** The value with its qualifier: "60%以上", "over 60%". */
 export function figureText(fact: Pick<Fact, "value" | "unit" | "measure" | "qualifier">, lang: Lang): string {
+  // 基本持平: a change of "basically zero" reads as words, not "基本0%".
+  if (fact.qualifier === "基本" && fact.value === 0 && fact.measure !== "level")
+    return lang === "zh" ? "基本持平" : "flat";
   const text = valueText(fact, lang);
   const q = fact.qualifier ? QUALIFIER[fact.qualifier] : undefined;
   if (!fact.qualifier) return text;
