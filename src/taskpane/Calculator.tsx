@@ -534,36 +534,9 @@ function Consistency({ store, access }: { store: IndicatorStore; access: SheetAc
       </div>
       <h3 className={shared.heading}>{t.checkManual}</h3>
       <div className={s.fields}>
-        <Field label={t.previous} size="small">
-          <Input
-            size="small"
-            className={s.input}
-            inputMode="decimal"
-            value={prev}
-            placeholder="46.85"
-            onChange={(_, d) => setPrev(d.value)}
-          />
-        </Field>
-        <Field label={t.current} size="small">
-          <Input
-            size="small"
-            className={s.input}
-            inputMode="decimal"
-            value={cur}
-            placeholder="51.60"
-            onChange={(_, d) => setCur(d.value)}
-          />
-        </Field>
-        <Field label={t.stated} size="small">
-          <Input
-            size="small"
-            className={s.input}
-            inputMode="decimal"
-            value={stated}
-            placeholder="10.14"
-            onChange={(_, d) => setStated(d.value)}
-          />
-        </Field>
+        <DecimalField label={t.previous} value={prev} placeholder="46.85" onChange={setPrev} />
+        <DecimalField label={t.current} value={cur} placeholder="51.60" onChange={setCur} />
+        <DecimalField label={t.stated} value={stated} placeholder="10.14" onChange={setStated} />
       </div>
       <div className={s.result} aria-live="polite" style={{ minHeight: 56 }}>
         {manual ? (
@@ -596,5 +569,22 @@ function Consistency({ store, access }: { store: IndicatorStore; access: SheetAc
       </div>
       <StatusLine message={action.message || reason} error={action.error} />
     </div>
+  );
+}
+
+/** A small typed-number field (the consistency check's manual inputs). */
+function DecimalField(props: { label: string; value: string; placeholder: string; onChange: Callback<string> }) {
+  const s = useStyles();
+  return (
+    <Field label={props.label} size="small">
+      <Input
+        size="small"
+        className={s.input}
+        inputMode="decimal"
+        value={props.value}
+        placeholder={props.placeholder}
+        onChange={(_, d) => props.onChange(d.value)}
+      />
+    </Field>
   );
 }

@@ -15,6 +15,7 @@ import { Button, Caption1, Field, Input, makeStyles, Spinner, Switch, tokens } f
 import { useCallback, useEffect, useState, useSyncExternalStore } from "react";
 import { checkUrlPolicy, describeRejection, type Reason } from "../../core/datasource";
 import { getLiveUpdates, MAX_INTERVAL_MINUTES, type LiveState, type LiveUpdater } from "../../data/live-updates";
+import { useShared } from "../ui";
 
 export interface DataSettingsProps {
   lang?: "zh" | "en";
@@ -89,13 +90,6 @@ const useStyles = makeStyles({
   label: { color: tokens.colorNeutralForeground3 },
   value: { wordBreak: "break-all", fontVariantNumeric: "tabular-nums" },
   heading: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, margin: 0 },
-  status: {
-    fontSize: tokens.fontSizeBase200,
-    minHeight: "32px",
-    lineHeight: "16px",
-    color: tokens.colorNeutralForeground2,
-  },
-  error: { color: tokens.colorPaletteRedForeground1 },
   list: { margin: "4px 0 0", paddingLeft: "16px", fontSize: tokens.fontSizeBase200 },
   arrow: { fontVariantNumeric: "tabular-nums" },
 });
@@ -114,6 +108,7 @@ export function DataSettings({ lang = "zh", updater: given }: DataSettingsProps)
   const updater = given ?? getLiveUpdates();
   const t = STRINGS[lang];
   const s = useStyles();
+  const shared = useShared();
   const subscribe = useCallback((onChange: () => void) => updater.subscribe(() => onChange()), [updater]);
   const state: LiveState = useSyncExternalStore(subscribe, () => updater.getState());
   const { settings } = state;
@@ -216,7 +211,7 @@ export function DataSettings({ lang = "zh", updater: given }: DataSettingsProps)
         )}
       </div>
 
-      <div className={`${s.status} ${rejected ? s.error : ""}`} role="status" aria-live="polite">
+      <div className={`${shared.status} ${rejected ? shared.error : ""}`} role="status" aria-live="polite">
         {pick(result?.message, lang)}
         {result?.status === "updated" && state.recalculated === false ? ` ${t.notExcel}` : ""}
       </div>
