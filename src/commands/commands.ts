@@ -1,16 +1,5 @@
 /** Ribbon commands. In the shared runtime they run inside the task pane page. */
-
-/**
- * Recalculates every formula in the workbook, HH custom functions included. Excel recalculates a
- * non-volatile custom function only when its inputs change, so after the dataset changes a full
- * calculation is the supported way to refresh them all.
- */
-export async function recalculateWorkbook(): Promise<void> {
-  await Excel.run(async (context) => {
-    context.workbook.application.calculate(Excel.CalculationType.full);
-    await context.sync();
-  });
-}
+import { recalculateWorkbook } from "../excel/recalculate";
 
 async function recalculateHH(event: Office.AddinCommands.Event): Promise<void> {
   try {

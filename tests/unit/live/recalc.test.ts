@@ -1,11 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import {
-  fromWebStorage,
-  detectStorage,
-  memoryStorage,
-  normalizeSettings,
-  recalculateWorkbook,
-} from "../../../src/data/live-updates";
+import { fromWebStorage, detectStorage, memoryStorage, normalizeSettings } from "../../../src/data/live-updates";
+import { recalculateWorkbook } from "../../../src/excel/recalculate";
 
 const g = globalThis as Record<string, unknown>;
 
