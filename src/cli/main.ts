@@ -2,6 +2,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { Command } from "commander";
+import { formatFactValue, KIND_LABEL, MEASURE_LABEL } from "../core/labels";
 import { citation } from "../core/query";
 import type { Fact } from "../core/schema";
 import { live } from "../data/embedded";
@@ -9,26 +10,13 @@ import { evaluateFormulas } from "./engine";
 import { loadDatasetFrom } from "./load-dataset";
 import { addServeCommand } from "./serve";
 
-const KIND_ZH: Record<Fact["kind"], string> = { actual: "实际", estimate: "预计", plan: "计划", target: "目标" };
-
 function version(): string {
   return (JSON.parse(readFileSync(resolve(__dirname, "../../package.json"), "utf8")) as { version: string }).version;
 }
 
 function formatValue(fact: Fact): string {
-  const pct = fact.unit === "%" || fact.unit === "个百分点";
-  const shown = pct
-    ? `${+(fact.value * 100).toFixed(4)}${fact.unit === "%" ? "%" : "个百分点"}`
-    : `${fact.value} ${fact.unit}`;
-  const measure =
-    fact.measure === "level"
-      ? ""
-      : fact.measure === "pct_change"
-        ? " 增速"
-        : fact.measure === "pp_change"
-          ? " 变化"
-          : " 增量";
-  return `${fact.qualifier ? `${fact.qualifier} ` : ""}${shown}${measure}`;
+  const measure = fact.measure === "level" ? "" : ` ${MEASURE_LABEL.zh[fact.measure]}`;
+  return `${fact.qualifier ? `${fact.qualifier} ` : ""}${formatFactValue(fact.value, fact.unit)}${measure}`;
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -69,7 +57,7 @@ export async function main(argv: string[]): Promise<number> {
       for (const fact of store.series(indicator.id)) {
         const conflicts = store.conflictsOf(fact);
         console.log(
-          `\n${fact.period} ${KIND_ZH[fact.kind]} ${fact.region}: ${formatValue(fact)}${fact.base ? ` (较${fact.base})` : ""}`,
+          `\n${fact.period} ${KIND_LABEL.zh[fact.kind]} ${fact.region}: ${formatValue(fact)}${fact.base ? ` (较${fact.base})` : ""}`,
         );
         console.log(`  ${citation(store, fact)}`);
         if (fact.note) console.log(`  note: ${fact.note}`);

@@ -84,9 +84,4 @@ export function isEmptyDiff(diff: DatasetDiff): boolean {
   return diff.added.length === 0 && diff.removed.length === 0 && diff.changed.length === 0 && diff.revised === 0;
 }
 
-/** A value as people read it: shares are stored as fractions (0.6 → 60%). */
-export function formatFactValue(value: number, unit: string): string {
-  if (unit === "%") return `${+(value * 100).toFixed(4)}%`;
-  if (unit === "个百分点") return `${+(value * 100).toFixed(4)}个百分点`;
-  return `${+value.toFixed(6)}${unit ? ` ${unit}` : ""}`;
-}
+export { formatFactValue } from "./labels";

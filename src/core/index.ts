@@ -8,5 +8,6 @@ export * from "./resolve";
 export * from "./store";
 export * from "./live";
 export * from "./conflicts";
+export * from "./labels";
 export * as query from "./query";
 export { neutralizeFormulaText } from "./text";

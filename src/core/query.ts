@@ -3,6 +3,7 @@
  * else on bad input); the Excel edge turns it into an Excel error with the message.
  */
 import { badNumber, badValue, HHError, notFound } from "./errors";
+import { KIND_LABEL } from "./labels";
 import { requiredRate, yoy } from "./growth";
 import { endYear, isYear, normalizePeriod } from "./periods";
 import type { Fact, Indicator, Kind } from "./schema";
@@ -11,7 +12,7 @@ import { convertUnit, isPercentUnit, UnitError } from "./units";
 
 export type Cell = string | number;
 
-const KIND_ZH: Record<Kind, string> = { actual: "实际", estimate: "预计", plan: "计划", target: "目标" };
+const KIND_ZH = KIND_LABEL.zh;
 
 function isBlank(value: unknown): boolean {
   return value === undefined || value === null || (typeof value === "string" && value.trim() === "");

@@ -18,7 +18,8 @@ import {
   type Reason,
   type RejectCode,
 } from "../core/datasource";
-import { diffDatasets, formatFactValue, type DatasetDiff } from "../core/diff";
+import { diffDatasets, type DatasetDiff } from "../core/diff";
+import { formatFactValue } from "../core/labels";
 import { recalculateWorkbook } from "../excel/recalculate";
 import type { LiveDataset } from "../core/live";
 import { parseDataset, type Dataset } from "../core/schema";
