@@ -95,7 +95,11 @@ export function buildDataset(root: string, options: { only?: string; builtAt?: D
         text,
       );
       claimProblems.forEach(at);
-      if (located) locatedBySource.set(file.source, [...(locatedBySource.get(file.source) ?? []), located]);
+      if (located) {
+        const list = locatedBySource.get(file.source);
+        if (list) list.push(located);
+        else locatedBySource.set(file.source, [located]);
+      }
       if (claimProblems.length > 0 || !located) continue;
 
       const unit = canonicalUnitOf(raw.measure, raw.u, indicator);
@@ -165,7 +169,11 @@ function canonicalUnitOf(measure: Fact["measure"], reported: string, indicator: 
 
 function findConflicts(facts: Fact[], sources: Map<string, Source>): Conflict[] {
   const groups = new Map<string, Fact[]>();
-  for (const fact of facts) groups.set(factKey(fact), [...(groups.get(factKey(fact)) ?? []), fact]);
+  for (const fact of facts) {
+    const group = groups.get(factKey(fact));
+    if (group) group.push(fact);
+    else groups.set(factKey(fact), [fact]);
+  }
   const conflicts: Conflict[] = [];
   for (const [key, group] of groups) {
     if (new Set(group.map((f) => f.value)).size < 2) continue;

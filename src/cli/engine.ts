@@ -150,6 +150,9 @@ export type EvalResult =
   | { ok: true; value: string | number | boolean | null | Array<Array<string | number | boolean | null>> }
   | { ok: false; error: string; message: string };
 
+/** Rows between formulas, so a spill has room: HH.FIND returns at most 500 rows plus its header. */
+const FORMULA_SPACING = 512;
+
 /** Evaluates formulas in one sheet, each in its own cell of column A; returns each result. */
 export async function evaluateFormulas(formulas: string[]): Promise<EvalResult[]> {
   await registerHHFunctions();
@@ -158,11 +161,11 @@ export async function evaluateFormulas(formulas: string[]): Promise<EvalResult[]
   const spaced: RawCellContent[][] = [];
   sheet.forEach((row) => {
     spaced.push(row);
-    for (let i = 0; i < 199; i++) spaced.push([null]);
+    for (let i = 1; i < FORMULA_SPACING; i++) spaced.push([null]);
   });
   const hf = HyperFormula.buildFromSheets({ Sheet1: spaced }, { licenseKey: "gpl-v3", useArrayArithmetic: true });
   try {
-    return formulas.map((_, index) => readResult(hf, index * 200));
+    return formulas.map((_, index) => readResult(hf, index * FORMULA_SPACING));
   } finally {
     hf.destroy();
   }
@@ -179,14 +182,13 @@ export function readResult(hf: HyperFormula, row: number): EvalResult {
     };
   }
   if (hf.isCellPartOfArray(address)) {
-    const range = hf.getCellValueDetailedType(address) === "NUMBER_RAW" ? undefined : undefined;
-    void range;
-    const values = hf.getSheetValues(0);
+    // Read just the spilled block, cell by cell, not the whole sheet once per formula.
+    const inArray = (r: number, c: number) => hf.isCellPartOfArray({ sheet: 0, col: c, row: r });
     const out: Array<Array<string | number | boolean | null>> = [];
-    for (let r = row; r < values.length && hf.isCellPartOfArray({ sheet: 0, col: 0, row: r }); r++) {
+    for (let r = row; r < row + FORMULA_SPACING && inArray(r, 0); r++) {
       const cells: Array<string | number | boolean | null> = [];
-      for (let c = 0; c < (values[r]?.length ?? 0) && hf.isCellPartOfArray({ sheet: 0, col: c, row: r }); c++) {
-        cells.push(values[r][c] as string | number | boolean | null);
+      for (let c = 0; inArray(r, c); c++) {
+        cells.push(hf.getCellValue({ sheet: 0, col: c, row: r }) as string | number | boolean | null);
       }
       out.push(cells);
     }

@@ -92,19 +92,22 @@ export function lookupLevel(store: IndicatorStore, args: Lookup, kinds: readonly
   throw missing(store, indicator, region, period, kinds.map((k) => KIND_ZH[k]).join("/"));
 }
 
+/** A level of the given kinds, in the unit asked for. */
+function level(store: IndicatorStore, args: Lookup, kinds: readonly Kind[]): number {
+  const fact = lookupLevel(store, args, kinds);
+  return inUnit(fact.value, store.indicators.get(fact.indicator)!, args.unit);
+}
+
 export function value(store: IndicatorStore, args: Lookup): number {
-  const fact = lookupLevel(store, args, ["actual", "estimate"]);
-  return inUnit(fact.value, store.indicator(args.indicator), args.unit);
+  return level(store, args, ["actual", "estimate"]);
 }
 
 export function target(store: IndicatorStore, args: Lookup): number {
-  const fact = lookupLevel(store, args, ["target", "plan"]);
-  return inUnit(fact.value, store.indicator(args.indicator), args.unit);
+  return level(store, args, ["target", "plan"]);
 }
 
 export function get(store: IndicatorStore, args: Lookup & { kind: unknown }): number {
-  const fact = lookupLevel(store, args, [normalizeKind(args.kind)]);
-  return inUnit(fact.value, store.indicator(args.indicator), args.unit);
+  return level(store, args, [normalizeKind(args.kind)]);
 }
 
 /** Reported percent change, or one computed from two yearly levels. */
@@ -213,12 +216,13 @@ export function latestActualBefore(
   const before = levels.filter((f) => endYear(f.period) < horizon);
   const pool = before.length ? before : levels.filter((f) => endYear(f.period) === horizon);
   // Latest period; an actual beats an estimate for the same period.
-  return pool.sort((a, b) => endYear(a.period) - endYear(b.period) || (a.kind === "actual" ? 1 : -1)).at(-1);
+  const rank = (f: Fact) => endYear(f.period) * 2 + (f.kind === "actual" ? 1 : 0);
+  return pool.reduce<Fact | undefined>((best, f) => (!best || rank(f) > rank(best) ? f : best), undefined);
 }
 
 function targetAndActual(store: IndicatorStore, args: Lookup) {
   const targetFact = lookupLevel(store, args, ["target", "plan"]);
-  const indicator = store.indicator(args.indicator);
+  const indicator = store.indicators.get(targetFact.indicator)!;
   const horizon = endYear(targetFact.period);
   const actual = latestActualBefore(store, indicator, targetFact.region, horizon);
   if (!actual)

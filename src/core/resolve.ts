@@ -95,7 +95,7 @@ export class IndicatorResolver {
       for (const name of entry.names) {
         let score = similarity(q, name.text);
         // A Chinese query contained in a name (or the reverse) is a strong hint: 公办园 → 公办园在园幼儿占比.
-        if (!latin && q.length >= 2 && (name.text.includes(q) || q.includes(name.text))) {
+        if (!latin && (name.text.includes(q) || q.includes(name.text))) {
           score = Math.max(
             score,
             0.6 + 0.3 * (Math.min(q.length, name.text.length) / Math.max(q.length, name.text.length)),

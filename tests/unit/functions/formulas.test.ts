@@ -66,6 +66,18 @@ describe("lookups", () => {
     expect(await value('=HH.INFO("origin")')).toBe("embedded");
     expect(Number(await value('=HH.INFO("facts")'))).toBeGreaterThan(300);
   });
+  it("HH.FIND takes a single Chinese character, and a long spill next to another formula reads whole", async () => {
+    const [find, series] = await evaluateFormulas(['=HH.FIND("学",500)', '=HH.SERIES("公办园占比")']);
+    expect(find.ok && Array.isArray(find.value) && find.value.length).toBeGreaterThan(20);
+    expect(series).toMatchObject({
+      ok: true,
+      value: [
+        ["period", "kind", "value", "unit"],
+        ["2023", "actual", 0.5104, "%"],
+        ["2025", "target", 0.6, "%"],
+      ],
+    });
+  });
   it("HH.TARGETGAP and HH.TARGETRATE track targets against the latest actual", async () => {
     expect(await value('=HH.TARGETGAP("公办园占比",2025)')).toBeCloseTo(0.6 - 0.5104, 12);
     // A share: percentage points a year, as a fraction: (60% − 51.04%) / 2 years.
