@@ -50,7 +50,8 @@ function classify(text: string, m: Mention): Mention["auto"] {
   }
   if (/^\d{1,2}$/.test(m.text) || /^[一二三四五六七八九十]+$/.test(m.text)) {
     if (/^(月|日|号(?!楼|线)|时|点(?!\d))/.test(after) && !/^月(?:均|度)/.test(after)) return "date";
-    if (/^\d{4}-\d{0,2}-?$/.test(text.slice(m.start - 8, m.start).replace(/^.*?(\d{4}-)/, "$1"))) return "date";
+    // Month and day of 2023-4-25.
+    if (/\d{4}-(?:\d{1,2}-)?$/.test(text.slice(Math.max(0, m.start - 8), m.start))) return "date";
   }
   if (/^\d{1,2}$/.test(m.text) && /^:\d{2}/.test(after)) return "time";
   if (/:$/.test(before) && /^\d{2}$/.test(m.text)) return "time";

@@ -2,7 +2,7 @@
 import { Button, Checkbox, Field, Input, Select, makeStyles, tokens } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import type { Fact } from "../core/schema";
-import type { IndicatorStore } from "../core/store";
+import { CITY, type IndicatorStore } from "../core/store";
 import { insertBlockAtSelection, insertFormula, readSelection } from "../excel/run";
 import {
   budgetBlock,
@@ -401,7 +401,7 @@ function FactPicker({
       />
       {facts.map((f) => (
         <button type="button" key={f.id} className={s.pickItem} onClick={() => onPick(f)}>
-          {indicatorName(store.indicators.get(f.indicator), lang)} · {f.region === "呼和浩特市" ? "" : `${f.region} · `}
+          {indicatorName(store.indicators.get(f.indicator), lang)} · {f.region === CITY ? "" : `${f.region} · `}
           {f.period} {kind[f.kind]} · <strong>{figureText(f, lang)}</strong>
         </button>
       ))}
@@ -455,7 +455,7 @@ function BudgetCompare({ store, access }: { store: IndicatorStore; access: Sheet
               onChange={(_, d) => setSelected(d.checked ? [...selected, f.id] : selected.filter((id) => id !== f.id))}
               label={{
                 className: s.checkLabel,
-                children: `${label(f)} · ${f.period}${f.region === "呼和浩特市" ? "" : ` · ${f.region}`} · ${valueText(f, lang)}`,
+                children: `${label(f)} · ${f.period}${f.region === CITY ? "" : ` · ${f.region}`} · ${valueText(f, lang)}`,
               }}
             />
           </div>
