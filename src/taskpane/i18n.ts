@@ -135,7 +135,7 @@ const zh = {
   version: "版本",
   builtAt: "构建时间",
   origin: "来源",
-  facts: "数字",
+  facts: "数据条数",
   indicators: "指标",
   sources: "文件",
   conflictsCount: "冲突",

@@ -123,7 +123,7 @@ describe("task pane in preview mode", () => {
     await page.getByRole("tab", { name: "工作表" }).click();
     await shot("10-sheets");
     await page.getByRole("tab", { name: "数据" }).click();
-    await expect(page.getByTestId("dataset-info").innerText()).resolves.toMatch(/数字\s+[1-9]\d*/);
+    await expect(page.getByTestId("dataset-info").innerText()).resolves.toMatch(/数据条数\s+[1-9]\d*/);
     await expect(page.getByTestId("live-origin").innerText()).resolves.toMatch(/内置/);
     await shot("11-data");
   });
