@@ -11,6 +11,7 @@ export function columnLetter(index: number): string {
   return out;
 }
 
+/** Zero-based row and column to A1. */
 export function cellAddress(row: number, column: number): string {
   return `${columnLetter(column)}${row + 1}`;
 }

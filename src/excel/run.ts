@@ -3,7 +3,7 @@
  * fixed number of context.sync() calls whatever the number of rows (writes are queued, then synced
  * once per phase), and never writes to a sheet it does not own.
  */
-import { columnLetter, splitAddress } from "./address";
+import { cellAddress, splitAddress } from "./address";
 import { SHEET_NAME, TABLE_NAME, type Lang, type SheetRole } from "./labels";
 import { freeTableName, OWNER_KEY, planSheets, type ExistingSheet, type SheetPlan } from "./ownership";
 import { text, type Cell, type SheetBlock } from "./tables";
@@ -272,7 +272,7 @@ export async function readSelection(run: Run): Promise<SelectedNumbers> {
     (area.values as unknown[][]).forEach((row, r) =>
       row.forEach((value, c) => {
         if (typeof value === "number" && cells.length < 12) {
-          cells.push({ cell: `${columnLetter(selection.columnIndex + c)}${selection.rowIndex + r + 1}`, value });
+          cells.push({ cell: cellAddress(selection.rowIndex + r, selection.columnIndex + c), value });
         }
       }),
     );
