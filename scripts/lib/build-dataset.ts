@@ -11,7 +11,8 @@ import {
   type Indicator,
   type Source,
 } from "../../src/core/schema";
-import { normalizeName } from "../../src/core/resolve";
+import { IndicatorResolver, normalizeName } from "../../src/core/resolve";
+import { derivePhrases, type PhraseResult } from "./phrases";
 import { isPercentUnit, toCanonical, unitsCompatible } from "../../src/core/units";
 import { accountMentions, verifyClaim, type Accounting, type LocatedClaim } from "../../src/core/verify";
 import { loadCatalog, loadFactFiles, loadSources, type LoadProblem } from "./fact-files";
@@ -25,6 +26,7 @@ export interface BuildResult {
   dataset?: Dataset;
   problems: LoadProblem[];
   reports: SourceReport[];
+  droppedPhrases?: PhraseResult["dropped"];
 }
 
 export function buildDataset(root: string, options: { only?: string; builtAt?: Date } = {}): BuildResult {
@@ -50,22 +52,10 @@ export function buildDataset(root: string, options: { only?: string; builtAt?: D
     }
   }
 
-  // An alias or name must lead to one indicator only, or lookups would be ambiguous by construction.
-  const nameOwner = new Map<string, string>();
-  for (const indicator of indicators.values()) {
-    for (const name of new Set([indicator.zh, indicator.en, ...indicator.aliases].map(normalizeName))) {
-      const owner = nameOwner.get(name);
-      if (owner && owner !== indicator.id) {
-        problems.push({
-          file: definedAt.get(indicator.id)!.split(":")[0],
-          line: Number(definedAt.get(indicator.id)!.split(":")[1]),
-          message: `name or alias "${name}" of ${indicator.id} already belongs to ${owner}`,
-        });
-      } else nameOwner.set(name, indicator.id);
-    }
-  }
+  checkNames(indicators, definedAt, problems);
 
   const facts: Fact[] = [];
+  const phraseSources: Parameters<typeof derivePhrases>[0][number][] = [];
   const locatedBySource = new Map<string, LocatedClaim[]>();
   const seenIds = new Map<string, number>();
   for (const file of files) {
@@ -129,6 +119,7 @@ export function buildDataset(root: string, options: { only?: string; builtAt?: D
       if (raw.qual) fact.qualifier = raw.qual;
       if (raw.note) fact.note = raw.note;
       facts.push(fact);
+      phraseSources.push({ fact, quote: raw.q, figure: raw.n, nth: raw.nth });
     }
   }
 
@@ -151,12 +142,49 @@ export function buildDataset(root: string, options: { only?: string; builtAt?: D
 
   if (problems.length > 0) return { problems, reports };
   const conflicts = findConflicts(facts, sourceById);
-  const body = { sources, indicators: [...indicators.values()], facts, conflicts };
+  const { phrases, dropped } = derivePhrases(phraseSources, indicators, new IndicatorResolver([...indicators.values()]));
+  const withPhrases = [...indicators.values()].map((indicator) =>
+    phrases.has(indicator.id) ? { ...indicator, phrases: phrases.get(indicator.id)!.sort() } : indicator,
+  );
+  const body = { sources, indicators: withPhrases, facts, conflicts };
   const hash = createHash("sha256").update(JSON.stringify(body)).digest("hex");
   const builtAt = options.builtAt ?? new Date();
   const version = `${builtAt.toISOString().slice(0, 10).replace(/-/g, ".")}+${hash.slice(0, 8)}`;
   const dataset = parseDataset({ schemaVersion: 1, version, hash, builtAt: builtAt.toISOString(), ...body });
-  return { dataset, problems, reports };
+  return { dataset, problems, reports, droppedPhrases: dropped };
+}
+
+/**
+ * Every name leads to one indicator, and means its level: no alias is another name of the same indicator
+ * with change words around it (新增公路里程 on 公路总里程 would return the total for the change; on a count of
+ * new things, 新增托位数, the bare 托位 would return the new places for the stock).
+ */
+function checkNames(indicators: Map<string, Indicator>, definedAt: Map<string, string>, problems: LoadProblem[]): void {
+  const at = (indicator: Indicator, message: string) => {
+    const [file, line] = definedAt.get(indicator.id)!.split(":");
+    problems.push({ file, line: Number(line), message });
+  };
+  const nameOwner = new Map<string, string>();
+  for (const indicator of indicators.values()) {
+    for (const name of new Set([indicator.zh, indicator.en, ...indicator.aliases].map(normalizeName))) {
+      const owner = nameOwner.get(name);
+      if (owner && owner !== indicator.id) at(indicator, `name or alias "${name}" of ${indicator.id} already belongs to ${owner}`);
+      else nameOwner.set(name, indicator.id);
+    }
+  }
+  const resolver = new IndicatorResolver([...indicators.values()]);
+  for (const indicator of indicators.values()) {
+    for (const alias of indicator.aliases) {
+      const change = resolver
+        .decompose(normalizeName(alias))
+        .find((d) => d.measure !== "level" && d.entry.indicator.id === indicator.id);
+      if (change)
+        at(
+          indicator,
+          `alias "${alias}" of ${indicator.id} is its name "${change.entry.text}" with change words (${change.measure}): one of the two names a neighbouring figure; keep the one that means this indicator`,
+        );
+    }
+  }
 }
 
 /** Changes are stored in % (as fractions) or 个百分点; levels and absolute changes in the indicator's unit. */

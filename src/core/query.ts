@@ -3,10 +3,11 @@
  * else on bad input); the Excel edge turns it into an Excel error with the message.
  */
 import { badNumber, badValue, HHError, notFound } from "./errors";
-import { KIND_LABEL } from "./labels";
+import { formatFactValue, KIND_LABEL, MEASURE_LABEL, type Lang } from "./labels";
+import { LEVEL, type MeasureWords, type Reading } from "./resolve";
 import { requiredRate, yoy } from "./growth";
 import { endYear, isYear, normalizePeriod } from "./periods";
-import type { Fact, Indicator, Kind } from "./schema";
+import type { Fact, Indicator, Kind, Measure } from "./schema";
 import { normalizeKind, type IndicatorStore } from "./store";
 import { convertUnit, isPercentUnit, UnitError } from "./units";
 
@@ -23,35 +24,90 @@ function periodsToTry(period: string): string[] {
   return isYear(period) ? [period] : [period, String(endYear(period))];
 }
 
-function first(
+/** A base of one year before: 上年, 同比 (or none stated). Over a span such a growth is a yearly average. */
+function isYearOnYear(base: string | undefined): boolean {
+  return base === undefined || base === "上年" || base === "同比";
+}
+
+/**
+ * Whether a fact is the measure a name asks for. 年均增长 over a span is a yearly average, which a plain
+ * 增长 over the same span (the change across it, 较"十三五") is not, and the other way round.
+ */
+export function factMeasures(fact: Fact, words: MeasureWords): boolean {
+  if (fact.measure !== words.measure) return false;
+  if (fact.measure !== "pct_change" && fact.measure !== "abs_change") return true;
+  const yearly = isYearOnYear(fact.base);
+  if (words.annual) return yearly;
+  return isYear(fact.period) || !yearly || fact.measure === "abs_change";
+}
+
+/** The figure a lookup returns for one measure: the first kind that has one, the ranked winner of its key. */
+export function lookupFact(
   store: IndicatorStore,
   indicator: Indicator,
   region: string,
   period: string,
   kinds: readonly Kind[],
-  measure: Fact["measure"],
+  words: MeasureWords = LEVEL,
 ): Fact | undefined {
   for (const p of periodsToTry(period)) {
     for (const kind of kinds) {
-      const fact = store.facts(indicator.id, region, p, kind, measure)[0];
+      const fact = store.facts(indicator.id, region, p, kind, words.measure).find((f) => factMeasures(f, words));
       if (fact) return fact;
     }
   }
   return undefined;
 }
 
-function missing(store: IndicatorStore, indicator: Indicator, region: string, period: string, what: string): HHError {
-  const available = store
-    .series(indicator.id)
-    .filter((f) => f.region === region)
-    .map((f) => `${f.period}${KIND_ZH[f.kind]}${f.measure === "level" ? "" : "增速"}`);
-  const hint = available.length ? `; 已有 available: ${[...new Set(available)].slice(0, 8).join(", ")}` : "";
-  return notFound(`${indicator.zh} ${region} ${period} 没有${what} no ${what} figure${hint}`);
+/** The measure words as people read them: 增速, 年均增速, 降幅, 增量 … */
+export function measureName(words: MeasureWords, lang: Lang = "zh"): string {
+  if (lang === "en") {
+    if (words.measure === "pct_change") return words.annual ? "average yearly growth" : words.decline ? "decline" : "growth";
+    return MEASURE_LABEL.en[words.measure];
+  }
+  if (words.measure === "pct_change") return words.annual ? "年均增速" : words.decline ? "降幅" : "增速";
+  if (words.measure === "abs_change" && words.decline) return "减少量";
+  return MEASURE_LABEL.zh[words.measure];
 }
 
-function inUnit(value: number, indicator: Indicator, unit: unknown): number {
+/** A fact's measure as a label: 增速 (较十三五), 增量 … ; "" for a level. */
+export function factMeasureLabel(fact: Fact, lang: Lang = "zh"): string {
+  if (fact.measure === "level") return "";
+  const annual = !isYear(fact.period) && isYearOnYear(fact.base) && fact.measure === "pct_change";
+  const label = measureName({ measure: fact.measure, annual, decline: false }, lang);
+  return fact.base && !isYearOnYear(fact.base) ? `${label}(${lang === "zh" ? "较" : "vs "}${fact.base})` : label;
+}
+
+/** An #N/A that says what exists instead: the periods, kinds and measures this region has, and other regions. */
+function missing(
+  store: IndicatorStore,
+  indicator: Indicator,
+  region: string,
+  period: string,
+  kinds: readonly Kind[],
+  words: MeasureWords,
+): HHError {
+  const what = `${kinds.map((k) => KIND_ZH[k]).join("/")}${words.measure === "level" ? "" : measureName(words)}`;
+  const whatEn = `${kinds.map((k) => KIND_LABEL.en[k]).join("/")}${words.measure === "level" ? "" : ` ${measureName(words, "en")}`}`;
+  const all = store.series(indicator.id);
+  const here = all
+    .filter((f) => f.region === region)
+    .map((f) => `${f.period}${KIND_ZH[f.kind]}${factMeasureLabel(f)}`);
+  const elsewhere = [...new Set(all.filter((f) => f.region !== region).map((f) => f.region))];
+  const hints: string[] = [];
+  if (here.length) hints.push(`已有 available: ${[...new Set(here)].slice(0, 8).join(", ")}`);
+  else hints.push(`${region} 没有该指标的数据 no figures for ${region}`);
+  if (elsewhere.length) hints.push(`其他地区有数据 figures exist for: ${elsewhere.join(", ")} (region argument)`);
+  return notFound(`${indicator.zh} ${region} ${period} 没有${what} no ${whatEn} figure; ${hints.join("; ")}`);
+}
+
+function inUnit(value: number, indicator: Indicator, unit: unknown, measure: Measure = "level"): number {
   if (isBlank(unit)) return value;
   if (typeof unit !== "string") throw badValue('单位应为文本 unit must be text such as "万元"');
+  if (measure === "pct_change" || measure === "pp_change") {
+    if (isPercentUnit(unit)) return value;
+    throw badValue(`单位不兼容 a ${MEASURE_LABEL.en[measure]} is a percentage, cannot convert to ${unit}`);
+  }
   if (isPercentUnit(indicator.unit)) {
     if (isPercentUnit(unit)) return value;
     throw badValue(`单位不兼容 ${indicator.zh} is a share (%), cannot convert to ${unit}`);
@@ -72,60 +128,84 @@ interface Lookup {
 }
 
 function resolveArgs(store: IndicatorStore, args: Lookup) {
-  const indicator = store.indicator(args.indicator);
+  const reading = store.read(args.indicator);
   const period = normalizePeriod(args.period);
-  const region = store.region(indicator, args.region);
-  return { indicator, period, region };
+  const region = store.region(args.region, reading);
+  return { reading, indicator: reading.indicator, period, region };
 }
 
-/** The fact HH.VALUE/TARGET/GET return, for citations and the task pane. */
-export function lookupLevel(store: IndicatorStore, args: Lookup, kinds: readonly Kind[]): Fact {
-  const { indicator, period, region } = resolveArgs(store, args);
-  const fact = first(store, indicator, region, period, kinds, "level");
-  if (fact) return fact;
-  const changeOnly = first(store, indicator, region, period, kinds, "pct_change");
-  if (changeOnly) {
+/** The value a fact gives for a reading: a decline (降幅) is the fall the report states, as a positive number. */
+function valueFor(fact: Fact, reading: MeasureWords, indicator: Indicator): number {
+  if (!reading.decline) return fact.value;
+  if (fact.value > 0) {
     throw notFound(
-      `${indicator.zh} ${period} 只有增速 only a growth figure exists; use HH.GROWTH(…,"${changeOnly.kind}")`,
+      `${indicator.zh} ${fact.period} 报告的是增长而非下降 the report states an increase (${formatFactValue(fact.value, fact.unit)}), not a decline; ask for ${measureName({ ...reading, decline: false })}`,
     );
   }
-  throw missing(store, indicator, region, period, kinds.map((k) => KIND_ZH[k]).join("/"));
+  return -fact.value;
 }
 
-/** A level of the given kinds, in the unit asked for. */
-function level(store: IndicatorStore, args: Lookup, kinds: readonly Kind[]): number {
-  const fact = lookupLevel(store, args, kinds);
-  return inUnit(fact.value, store.indicators.get(fact.indicator)!, args.unit);
+export interface Answer {
+  fact: Fact;
+  value: number;
+  reading: Reading;
+}
+
+/** The figure HH.VALUE/TARGET/GET return: the measure the name denotes, of the given kinds. */
+export function lookupNamed(store: IndicatorStore, args: Lookup, kinds: readonly Kind[]): Answer {
+  const { reading, indicator, period, region } = resolveArgs(store, args);
+  const fact = lookupFact(store, indicator, region, period, kinds, reading);
+  if (!fact) throw missing(store, indicator, region, period, kinds, reading);
+  return { fact, value: valueFor(fact, reading, indicator), reading };
+}
+
+/** The level fact HH.VALUE/TARGET/GET would return for a plain name; for citations and formulas. */
+export function lookupLevel(store: IndicatorStore, args: Lookup, kinds: readonly Kind[]): Fact {
+  return lookupNamed(store, args, kinds).fact;
+}
+
+function named(store: IndicatorStore, args: Lookup, kinds: readonly Kind[]): number {
+  const { fact, value } = lookupNamed(store, args, kinds);
+  return inUnit(value, store.indicators.get(fact.indicator)!, args.unit, fact.measure);
 }
 
 export function value(store: IndicatorStore, args: Lookup): number {
-  return level(store, args, ["actual", "estimate"]);
+  return named(store, args, ACTUAL_KINDS);
 }
 
 export function target(store: IndicatorStore, args: Lookup): number {
-  return level(store, args, ["target", "plan"]);
+  return named(store, args, TARGET_KINDS);
 }
 
 export function get(store: IndicatorStore, args: Lookup & { kind: unknown }): number {
-  return level(store, args, [normalizeKind(args.kind)]);
+  return named(store, args, [normalizeKind(args.kind)]);
 }
+
+export const ACTUAL_KINDS: readonly Kind[] = ["actual", "estimate"];
+export const TARGET_KINDS: readonly Kind[] = ["target", "plan"];
 
 /** Reported percent change, or one computed from two yearly levels. */
 export function growth(store: IndicatorStore, args: Lookup & { kind?: unknown }): number {
-  const { indicator, period, region } = resolveArgs(store, args);
-  const kinds: Kind[] = isBlank(args.kind)
-    ? ["actual", "estimate"]
+  const { reading, indicator, period, region } = resolveArgs(store, args);
+  if (reading.measure !== "level" && reading.measure !== "pct_change") {
+    throw notFound(
+      `"${String(args.indicator)}" 指的是${measureName(reading)} names a ${measureName(reading, "en")}, not a percent change; use HH.VALUE`,
+    );
+  }
+  const words: MeasureWords = { ...reading, measure: "pct_change" };
+  const kinds: readonly Kind[] = isBlank(args.kind)
+    ? ACTUAL_KINDS
     : normalizeKind(args.kind) === "target"
-      ? ["target", "plan"]
+      ? TARGET_KINDS
       : [normalizeKind(args.kind)];
-  const reported = first(store, indicator, region, period, kinds, "pct_change");
-  if (reported) return reported.value;
-  if (isYear(period)) {
-    const now = first(store, indicator, region, period, kinds, "level");
-    const before = first(store, indicator, region, String(Number(period) - 1), ["actual", "estimate"], "level");
+  const reported = lookupFact(store, indicator, region, period, kinds, words);
+  if (reported) return valueFor(reported, words, indicator);
+  if (isYear(period) && !words.decline) {
+    const now = lookupFact(store, indicator, region, period, kinds);
+    const before = lookupFact(store, indicator, region, String(Number(period) - 1), ACTUAL_KINDS);
     if (now && before) return yoy(now.value, before.value);
   }
-  throw missing(store, indicator, region, period, `${kinds.map((k) => KIND_ZH[k]).join("/")}增速`);
+  throw missing(store, indicator, region, period, kinds, words);
 }
 
 function unitLabel(fact: Fact): string {
@@ -141,27 +221,35 @@ function unitLabel(fact: Fact): string {
   }
 }
 
-export const SERIES_HEADER: Cell[] = ["period", "kind", "value", "unit"];
+export const SERIES_HEADER: Cell[] = ["period", "kind", "measure", "value", "unit"];
 
+/** Every figure of the measure the name denotes (a plain name: the levels), one row per key, oldest first. */
 export function series(
   store: IndicatorStore,
   args: { indicator: unknown; region?: unknown; kind?: unknown },
 ): Cell[][] {
-  const indicator = store.indicator(args.indicator);
-  const region = store.region(indicator, args.region);
+  const reading = store.read(args.indicator);
+  const indicator = reading.indicator;
+  const region = store.region(args.region, reading);
   const kind = isBlank(args.kind) ? undefined : normalizeKind(args.kind);
   const chosen = new Set<string>();
   const rows: Cell[][] = [];
   for (const fact of store.series(indicator.id)) {
-    if (fact.region !== region || (kind && fact.kind !== kind)) continue;
+    if (fact.region !== region || (kind && fact.kind !== kind) || !factMeasures(fact, reading)) continue;
     // One row per key: the figure lookups return.
     const winner = store.facts(fact.indicator, fact.region, fact.period, fact.kind, fact.measure)[0];
     if (chosen.has(winner.id)) continue;
     chosen.add(winner.id);
-    rows.push([winner.period, winner.kind, winner.value, unitLabel(winner)]);
+    if (reading.decline && winner.value > 0) continue;
+    rows.push([
+      winner.period,
+      winner.kind,
+      winner.measure,
+      reading.decline ? -winner.value : winner.value,
+      unitLabel(winner),
+    ]);
   }
-  if (rows.length === 0)
-    throw notFound(`${indicator.zh} ${region} 没有数据 no figures${kind ? ` of kind ${kind}` : ""}`);
+  if (rows.length === 0) throw missing(store, indicator, region, "", kind ? [kind] : [...ACTUAL_KINDS, ...TARGET_KINDS], reading);
   return [SERIES_HEADER, ...rows];
 }
 
@@ -172,20 +260,14 @@ export function citation(store: IndicatorStore, fact: Fact): string {
 
 export function source(store: IndicatorStore, args: Lookup & { kind?: unknown }): string {
   const kinds: Kind[] = isBlank(args.kind) ? ["actual", "estimate", "target", "plan"] : [normalizeKind(args.kind)];
-  return citation(store, lookupLevelOrChange(store, args, kinds));
-}
-
-function lookupLevelOrChange(store: IndicatorStore, args: Lookup, kinds: Kind[]): Fact {
-  const { indicator, period, region } = resolveArgs(store, args);
-  for (const measure of ["level", "pct_change", "pp_change", "abs_change"] as const) {
-    const fact = first(store, indicator, region, period, kinds, measure);
-    if (fact) return fact;
-  }
-  throw missing(store, indicator, region, period, kinds.map((k) => KIND_ZH[k]).join("/"));
+  return citation(store, lookupNamed(store, args, kinds).fact);
 }
 
 export function unitOf(store: IndicatorStore, indicator: unknown): string {
-  return store.indicator(indicator).unit;
+  const reading = store.read(indicator);
+  if (reading.measure === "pct_change") return "%";
+  if (reading.measure === "pp_change") return "个百分点";
+  return reading.indicator.unit;
 }
 
 export const FIND_HEADER: Cell[] = ["id", "名称", "name", "unit", "category"];
@@ -221,8 +303,11 @@ export function latestActualBefore(
 }
 
 function targetAndActual(store: IndicatorStore, args: Lookup) {
-  const targetFact = lookupLevel(store, args, ["target", "plan"]);
-  const indicator = store.indicators.get(targetFact.indicator)!;
+  const { fact: targetFact, reading } = lookupNamed(store, args, TARGET_KINDS);
+  const indicator = reading.indicator;
+  if (reading.measure !== "level") {
+    throw notFound(`目标差距按水平值计算 target gaps and rates compare levels; "${String(args.indicator)}" names a ${measureName(reading, "en")}`);
+  }
   const horizon = endYear(targetFact.period);
   const actual = latestActualBefore(store, indicator, targetFact.region, horizon);
   if (!actual)

@@ -31,6 +31,8 @@ export const indicatorSchema = z.object({
   zh: nonEmpty,
   en: nonEmpty,
   aliases: z.array(nonEmpty).default([]),
+  /** The reports' own words for the indicator, derived from the quotes when the dataset is built. */
+  phrases: z.array(nonEmpty).optional(),
   category: nonEmpty,
   unit: nonEmpty,
   def: z.string().optional(),

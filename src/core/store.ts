@@ -2,36 +2,25 @@
 import { factKey, rankFacts } from "./conflicts";
 import { badValue, notFound } from "./errors";
 import { periodSortKey } from "./periods";
-import { IndicatorResolver } from "./resolve";
+import { CITY, regionByName } from "./regions";
+import { IndicatorResolver, MAX_NAME_LENGTH, type Reading } from "./resolve";
 import type { Dataset, Fact, Indicator, Kind, Source } from "./schema";
 
-export const CITY = "呼和浩特市";
+export { CITY };
 
-const REGION_ALIASES: Record<string, string> = {
-  呼和浩特: CITY,
-  呼市: CITY,
-  全市: CITY,
-  首府: CITY,
-  青城: CITY,
-  hohhot: CITY,
-  经开区: "呼和浩特经济技术开发区",
-  经济技术开发区: "呼和浩特经济技术开发区",
-  xincheng: "新城区",
-};
-
-const KIND_ALIASES: Record<string, Kind> = {
-  actual: "actual",
-  实际: "actual",
-  estimate: "estimate",
-  预计: "estimate",
-  plan: "plan",
-  计划: "plan",
-  target: "target",
-  目标: "target",
-};
+const KIND_ALIASES = new Map<string, Kind>([
+  ["actual", "actual"],
+  ["实际", "actual"],
+  ["estimate", "estimate"],
+  ["预计", "estimate"],
+  ["plan", "plan"],
+  ["计划", "plan"],
+  ["target", "target"],
+  ["目标", "target"],
+]);
 
 export function normalizeKind(input: unknown): Kind {
-  const kind = typeof input === "string" ? KIND_ALIASES[input.trim().toLowerCase()] : undefined;
+  const kind = typeof input === "string" ? KIND_ALIASES.get(input.normalize("NFKC").trim().toLowerCase()) : undefined;
   if (!kind)
     throw badValue(`类型应为 kind must be actual/estimate/plan/target (实际/预计/计划/目标), got "${String(input)}"`);
   return kind;
@@ -78,29 +67,49 @@ export class IndicatorStore {
 
   /** The indicator an analyst means, or an #N/A that names the candidates. */
   indicator(query: unknown): Indicator {
+    return this.read(query).indicator;
+  }
+
+  /** How a typed name reads: indicator, measure, region words; or an #N/A that names the candidates. */
+  read(query: unknown): Reading {
     if (typeof query !== "string" || query.trim() === "") {
       throw badValue('指标名称不能为空 indicator must be a name, alias or id such as "公办园占比"');
     }
     const result = this.resolver.resolve(query);
-    if ("indicator" in result) return result.indicator;
+    if ("reading" in result) return result.reading;
+    if (result.error === "too_long") {
+      throw badValue(`指标名称过长 indicator name longer than ${MAX_NAME_LENGTH} characters`);
+    }
     const names = result.candidates.map((c) => `${c.indicator.zh} (${c.indicator.id})`).join("; ");
     if (result.error === "ambiguous") throw notFound(`"${query}" 有多个同等匹配 is ambiguous: ${names}`);
-    throw notFound(`找不到指标 no indicator matches "${query}"${names ? `; closest: ${names}` : ""}`);
+    throw notFound(
+      `找不到指标 no indicator is named "${query}"${names ? `; 相近 did you mean: ${names}` : ""}`,
+    );
   }
 
-  /** The region argument, defaulting to the indicator's only region, else the city. */
-  region(indicator: Indicator, input: unknown): string {
+  /**
+   * The region a lookup is for: the region argument, else the one the name states (全市GDP), else the
+   * city — always, so a formula means the same thing when figures for other regions are added.
+   */
+  region(input: unknown, reading?: Pick<Reading, "region" | "matched" | "words">): string {
     if (input === undefined || input === null || (typeof input === "string" && input.trim() === "")) {
-      const regions = this.regionsOf(indicator.id);
-      return regions.length === 1 ? regions[0] : CITY;
+      return reading?.region ?? CITY;
     }
     if (typeof input !== "string") throw badValue(`地区应为文本 region must be text such as "新城区"`);
-    const text = input.trim();
-    const region = REGION_ALIASES[text.toLowerCase()] ?? text;
-    if (!this.allRegions.has(region)) {
-      throw notFound(`没有该地区的数据 no figures for region "${input}"; regions: ${[...this.allRegions].join(", ")}`);
+    if (input.length > MAX_NAME_LENGTH) throw badValue(`地区名称过长 region longer than ${MAX_NAME_LENGTH} characters`);
+    const region = regionByName(input) ?? (this.allRegions.has(input.trim()) ? input.trim() : undefined);
+    if (!region) {
+      throw notFound(`未知地区 unknown region "${input}"; 有数据的地区 regions with figures: ${[...this.allRegions].join(", ")}`);
+    }
+    if (reading?.region && reading.region !== region) {
+      throw badValue(`名称中的地区与地区参数不一致 the name says ${reading.region}, the region argument says ${region}`);
     }
     return region;
+  }
+
+  /** Regions that have any figure. */
+  regionsWithFigures(): readonly string[] {
+    return [...this.allRegions];
   }
 
   /** Facts for one key, the one lookups return first. */

@@ -1,5 +1,6 @@
 /** HH formula text for a fact or an indicator. Pure: the task pane shows it before inserting it. */
-import { lookupLevel } from "../core/query";
+import { ACTUAL_KINDS, factMeasures, lookupLevel, lookupNamed, TARGET_KINDS } from "../core/query";
+import { CITY } from "../core/regions";
 import type { Fact, Indicator, Kind } from "../core/schema";
 import type { IndicatorStore } from "../core/store";
 
@@ -8,10 +9,27 @@ export function quoteArg(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;
 }
 
-/** The Chinese name when it resolves back to this indicator (readable), else the id (unambiguous). */
-export function indicatorArg(store: IndicatorStore, indicator: Indicator): string {
+/** The Chinese name when it reads back as this indicator's level (readable), else the id (unambiguous). */
+function indicatorName(store: IndicatorStore, indicator: Indicator): string {
   const result = store.resolver.resolve(indicator.zh);
-  return quoteArg("indicator" in result && result.indicator.id === indicator.id ? indicator.zh : indicator.id);
+  return "reading" in result && result.reading.indicator.id === indicator.id && result.reading.measure === "level"
+    ? indicator.zh
+    : indicator.id;
+}
+
+export function indicatorArg(store: IndicatorStore, indicator: Indicator): string {
+  return quoteArg(indicatorName(store, indicator));
+}
+
+/** A name for a change of the indicator (地区生产总值增量), when it reads back as exactly that. */
+function changeArg(store: IndicatorStore, indicator: Indicator, measure: Fact["measure"]): string | undefined {
+  const word = measure === "abs_change" ? "增量" : measure === "pp_change" ? "百分点" : "增速";
+  for (const name of [indicator.zh, indicator.id]) {
+    const result = store.resolver.resolve(`${name}${word}`);
+    if ("reading" in result && result.reading.indicator.id === indicator.id && result.reading.measure === measure)
+      return quoteArg(`${name}${word}`);
+  }
+  return undefined;
 }
 
 /** Years as numbers (2025), anything else as text ("2021-2025"). */
@@ -19,9 +37,9 @@ export function periodArg(period: string): string {
   return /^\d{4}$/.test(period) ? period : quoteArg(period);
 }
 
-/** The region argument, or "" when the function's default region gives the same one. */
-export function regionArg(store: IndicatorStore, indicator: Indicator, region: string): string {
-  return store.region(indicator, undefined) === region ? "" : quoteArg(region);
+/** The region argument, or "" for the city, which every function defaults to. */
+export function regionArg(region: string): string {
+  return region === CITY ? "" : quoteArg(region);
 }
 
 /** Drops trailing empty optional arguments: f(a,b,,) → f(a,b). */
@@ -47,7 +65,7 @@ export function factFormula(store: IndicatorStore, fact: Fact): FactFormula {
   const returnsChosen = chosen.id !== fact.id;
   const name = indicatorArg(store, indicator);
   const period = periodArg(fact.period);
-  const region = regionArg(store, indicator, fact.region);
+  const region = regionArg(fact.region);
 
   if (fact.measure === "level") {
     const generic: { fn: string; kinds: Kind[] } =
@@ -75,9 +93,23 @@ export function factFormula(store: IndicatorStore, fact: Fact): FactFormula {
     if (fact.kind === "estimate" && hasActual) kind = quoteArg("estimate");
     else if (fact.kind === "target") kind = quoteArg("target");
     else if (fact.kind === "plan") kind = quoteArg(hasTarget ? "plan" : "target");
-    return { ok: true, formula: `=${call("GROWTH", [name, period, region, kind])}`, returnsChosen };
+    // A yearly average over a span (年均增长) is another measure than the change across it.
+    const annual = !factMeasures(fact, { measure: "pct_change", annual: false, decline: false });
+    const growthName = annual ? quoteArg(`${indicatorName(store, indicator)}年均增长`) : name;
+    return { ok: true, formula: `=${call("GROWTH", [growthName, period, region, kind])}`, returnsChosen };
   }
-  return { ok: false, reason: "measure" };
+  const changeName = changeArg(store, indicator, fact.measure);
+  if (!changeName || !factMeasures(fact, { measure: fact.measure, annual: false, decline: false })) return { ok: false, reason: "measure" };
+  const fn = fact.kind === "actual" || fact.kind === "estimate" ? "VALUE" : "TARGET";
+  const kinds = fn === "VALUE" ? ACTUAL_KINDS : TARGET_KINDS;
+  let picks = false;
+  try {
+    picks = lookupNamed(store, { indicator: changeName.slice(1, -1), period: fact.period, region: fact.region }, kinds).fact.id === chosen.id;
+  } catch {
+    picks = false;
+  }
+  const formula = picks ? call(fn, [changeName, period, region]) : call("GET", [changeName, period, quoteArg(fact.kind), region]);
+  return { ok: true, formula: `=${formula}`, returnsChosen };
 }
 
 /** A number as a formula literal: shares and rates as percent literals (10.14%), which Excel reads natively. */

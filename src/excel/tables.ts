@@ -273,7 +273,7 @@ export function targetsBlock(store: IndicatorStore, facts: readonly Fact[], lang
   for (const { indicator, fact, latest } of targetRows(store, facts)) {
     const name = indicatorArg(store, indicator);
     const period = periodArg(fact.period);
-    const region = regionArg(store, indicator, fact.region);
+    const region = regionArg(fact.region);
     const citation = call("SOURCE", [name, period, quoteArg(fact.kind), region]);
     rows.push([
       text(lang === "zh" ? indicator.zh : indicator.en),
@@ -347,7 +347,7 @@ const CHART_HEADER: Record<Lang, string[]> = {
 /** The data behind a native chart: period as text (a category, not a series), values as HH formulas. */
 export function chartBlock(store: IndicatorStore, indicator: Indicator, region: string, lang: Lang): SheetBlock {
   const name = indicatorArg(store, indicator);
-  const regionText = regionArg(store, indicator, region);
+  const regionText = regionArg(region);
   const rows: Cell[][] = seriesPoints(store, indicator.id, region).map((p) => [
     String(p.year),
     p.actual ? `=${call("VALUE", [name, String(p.year), regionText])}` : "",

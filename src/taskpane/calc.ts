@@ -224,7 +224,7 @@ export function budgetBlock(
   const rows: Cell[][] = sorted.map((f, i) => {
     const indicator = store.indicators.get(f.indicator);
     const name = indicator ? indicatorArg(store, indicator) : quoteArg(f.indicator);
-    const region = indicator ? regionArg(store, indicator, f.region) : "";
+    const region = regionArg(f.region);
     const kind =
       f.kind === "estimate" && store.facts(f.indicator, f.region, f.period, "actual", "pct_change").length > 0
         ? quoteArg("estimate")

@@ -1,0 +1,133 @@
+/**
+ * Report phrases: the words a report puts right before a figure (新增中小学学位3330个 → 新增中小学学位)
+ * become names of the figure's indicator, so the reports' own words find their figures. Build-time only.
+ */
+import { CHANGE_WORDS, type IndicatorResolver } from "../../src/core/resolve";
+import type { Fact, Indicator } from "../../src/core/schema";
+import { normalizeName } from "../../src/core/text";
+
+/** Words that frame a figure rather than name it: time, place, and hedges at the start of a phrase. */
+const LEADING =
+  /^(?:截至目前|截至\d+月底?|截至|目前|其中|同时|并且?|还|已经|已|共计|共|累计|先后|全年|今年|去年|年内|年底前|上半年|前三季度|力争|预计|计划|确保|持续|进一步|将|到\d{4}年底?|\d{4}年(?:底|末|前)?|全市|我市|全区|新城区|在全市|在)+/;
+/** Verbs and hedges that link a name to its figure at the end of a phrase. */
+const TRAILING =
+  /(?:达到|达|为|是|突破|超过|超|完成|实现|增至|提高到|提高至|提升到|提升至|增长到|增加到|保持在|控制在|稳定在|不低于|不少于|以上|约|近|共计|共|累计|分别|持续|将|了|总计|合计|仅为|只有|已达|已经达到|的|年)+$/;
+/** Base words of a change: 比上年, 同比, 较"十三五" … */
+const BASE = /(?:比上年?|同比|相比去年?|较上年?|与上年?|较“十三五”|较"十三五"|较十三五|比\d{4}年?)$/;
+/** Words that make a name what it is: a phrase without them names a broader or neighbouring figure. */
+const MEANING_WORDS = ["新增", "累计", "年均", "人均", "生均", "公办", "民办", "普惠", "城镇", "农村", "城乡", "乡村", "全体", "国家级", "自治区级", "市级", "率", "占比", "比例", "比重", "排名"];
+
+const MIN_LENGTH = 5;
+const MAX_LENGTH = 20;
+
+/** The phrase right before the nth occurrence of a figure in its quote, cleaned; undefined if none fits. */
+export function phraseBefore(quote: string, figure: string, nth = 1, measure: Fact["measure"] = "level"): string | undefined {
+  let at = -1;
+  for (let i = 0; i < nth; i++) {
+    at = quote.indexOf(figure, at + 1);
+    if (at < 0) return undefined;
+  }
+  // The clause the figure closes: back to the last punctuation mark.
+  let phrase = quote.slice(0, at).split(/[,,;;。::、()()!!??]/).pop() ?? "";
+  phrase = phrase.replace(/[“”"'‘’「」《》\s]/g, "");
+  let before;
+  do {
+    before = phrase;
+    phrase = phrase.replace(LEADING, "").replace(TRAILING, "");
+    if (measure !== "level") phrase = stripChangeWords(phrase.replace(BASE, "")).replace(BASE, "");
+  } while (phrase !== before);
+  const chars = [...phrase];
+  if (chars.length < MIN_LENGTH || chars.length > MAX_LENGTH) return undefined;
+  // Digits in a phrase are another figure (实施500万元以上重点项目), except a name such as PM2.5.
+  if (/\d/.test(phrase.replace(/PM2\.5/gi, ""))) return undefined;
+  if (!/\p{Script=Han}{2}/u.test(phrase)) return undefined;
+  // A list of examples (荣丰产业园二期等) or a clause cut mid-way (各中职学校与) is no name.
+  if (/[等各]|[与和及每的]$/.test(phrase)) return undefined;
+  // Ordinals and session numbers (十三届, 第四轮) belong to a name of an event, not of a figure.
+  if (/第[一二三四五六七八九十]|[一二三四五六七八九十]+[届轮次批]/.test(phrase)) return undefined;
+  return phrase;
+}
+
+function stripChangeWords(phrase: string): string {
+  for (const word of CHANGE_WORDS) {
+    if (!/\p{Script=Han}/u.test(word.text)) continue;
+    if (word.at === "suffix" && phrase.endsWith(word.text)) return phrase.slice(0, -word.text.length);
+    if (word.at === "prefix" && phrase.startsWith(word.text)) return phrase.slice(word.text.length);
+  }
+  return phrase;
+}
+
+export interface PhraseResult {
+  /** Indicator id → its phrases. */
+  phrases: Map<string, string[]>;
+  /** Phrases left out, with why: they collide with a name or with another indicator's phrase. */
+  dropped: Array<{ phrase: string; indicators: string[]; why: string }>;
+}
+
+interface PhraseSource {
+  fact: Pick<Fact, "indicator" | "measure">;
+  quote: string;
+  figure: string;
+  nth?: number;
+}
+
+/**
+ * Phrases for every fact, kept only when they are unambiguous: a phrase that is already a name or alias,
+ * reads as another indicator's name with measure words, belongs to two indicators, or shares nothing with
+ * its indicator's own names (it named a neighbouring figure) is dropped.
+ */
+export function derivePhrases(
+  sources: readonly PhraseSource[],
+  indicators: ReadonlyMap<string, Indicator>,
+  resolver: IndicatorResolver,
+): PhraseResult {
+  const owners = new Map<string, { text: string; indicators: Set<string> }>();
+  for (const { fact, quote, figure, nth } of sources) {
+    const phrase = phraseBefore(quote, figure, nth, fact.measure);
+    if (!phrase) continue;
+    const key = normalizeName(phrase);
+    const entry = owners.get(key) ?? { text: phrase, indicators: new Set<string>() };
+    entry.indicators.add(fact.indicator);
+    owners.set(key, entry);
+  }
+  const phrases = new Map<string, string[]>();
+  const dropped: PhraseResult["dropped"] = [];
+  for (const [key, { text, indicators: ids }] of owners) {
+    const list = [...ids];
+    const drop = (why: string) => dropped.push({ phrase: text, indicators: list, why });
+    if (list.length > 1) {
+      drop("several indicators");
+      continue;
+    }
+    const indicator = indicators.get(list[0])!;
+    const readings = resolver.readings(text);
+    if (readings.length > 0) {
+      if (readings.some((r) => r.indicator.id !== indicator.id || r.measure !== "level" || r.region))
+        drop(`reads as ${readings.map((r) => `${r.indicator.id} ${r.measure}`).join(", ")}`);
+      continue; // already a name of this indicator
+    }
+    const lost = MEANING_WORDS.find((w) => indicator.zh.includes(w) && !text.includes(w));
+    if (lost || (/^新/.test(indicator.zh) && !text.includes("新"))) {
+      drop(`loses the word ${lost ?? "新"} of ${indicator.zh}`);
+      continue;
+    }
+    // The phrase must carry most of what the indicator's name says (实现营业收入 is any revenue, not 科技城's).
+    const coverage = bigramCoverage(key, normalizeName(indicator.zh));
+    if (coverage < 0.5) {
+      drop(`covers ${Math.round(coverage * 100)}% of the indicator's name`);
+      continue;
+    }
+    const own = phrases.get(indicator.id) ?? [];
+    own.push(text);
+    phrases.set(indicator.id, own);
+  }
+  return { phrases, dropped };
+}
+
+/** The share of a name's character pairs that a phrase contains. */
+function bigramCoverage(phrase: string, name: string): number {
+  const pairs = (text: string) => [...text].slice(1).map((c, i) => [...text][i] + c);
+  const own = new Set(pairs(phrase));
+  const wanted = pairs(name);
+  return wanted.length === 0 ? 0 : wanted.filter((p) => own.has(p)).length / wanted.length;
+}
