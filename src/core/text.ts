@@ -4,7 +4,7 @@ export function neutralizeFormulaText(text: string): string {
 }
 
 /** English words that carry no meaning in a name: "growth of GDP" reads as "growth GDP". */
-const LATIN_STOPWORDS = new Set(["the", "of", "a", "an", "in", "for", "and", "to", "on"]);
+const LATIN_STOPWORDS = new Set(["the", "of", "a", "an", "and"]);
 
 /** A plural s, so "rates" and "rate" are one word; "gross", "status" and "analysis" keep theirs. */
 function singular(word: string): string {
