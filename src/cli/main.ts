@@ -7,6 +7,7 @@ import { citation } from "../core/query";
 import type { Fact } from "../core/schema";
 import { live } from "../data/embedded";
 import { evaluateFormulas } from "./engine";
+import { explainName, formatExplanation } from "./explain";
 import { loadDatasetFrom } from "./load-dataset";
 import { addServeCommand } from "./serve";
 
@@ -63,6 +64,20 @@ export async function main(argv: string[]): Promise<number> {
         if (fact.note) console.log(`  note: ${fact.note}`);
         for (const other of conflicts) console.log(`  ≠ ${formatValue(other)} in ${other.source} line ${other.line}`);
       }
+    });
+
+  program
+    .command("resolve")
+    .description("say how a name is read: indicator, measure, region, what matched, the runner-up")
+    .argument("<name>")
+    .option("--region <region>", "the region argument, as a function would get it")
+    .option("--period <period>", "also look the figure up for this period")
+    .option("--json", "machine-readable output")
+    .action((name: string, options: { region?: string; period?: string; json?: boolean }) => {
+      const explained = explainName(live.store, name, options);
+      if (options.json) console.log(JSON.stringify(explained));
+      else console.log(formatExplanation(explained));
+      if (!explained.ok || explained.figure?.error) exitCode = 1;
     });
 
   program

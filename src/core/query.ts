@@ -95,6 +95,14 @@ function missing(
     .map((f) => `${f.period}${KIND_ZH[f.kind]}${factMeasureLabel(f)}`);
   const elsewhere = [...new Set(all.filter((f) => f.region !== region).map((f) => f.region))];
   const hints: string[] = [];
+  const otherMeasure = all.find(
+    (f) => f.region === region && f.measure !== words.measure && periodsToTry(period).includes(f.period) && kinds.includes(f.kind),
+  );
+  if (otherMeasure) {
+    const words = { measure: otherMeasure.measure, annual: false, decline: false };
+    const hint = otherMeasure.measure === "pct_change" ? " or HH.GROWTH" : "";
+    hints.push(`该期有${measureName(words)} a ${measureName(words, "en")} exists: ask for "${indicator.zh}${measureName(words)}"${hint}`);
+  }
   if (here.length) hints.push(`已有 available: ${[...new Set(here)].slice(0, 8).join(", ")}`);
   else hints.push(`${region} 没有该指标的数据 no figures for ${region}`);
   if (elsewhere.length) hints.push(`其他地区有数据 figures exist for: ${elsewhere.join(", ")} (region argument)`);

@@ -43,7 +43,7 @@ export interface Candidate {
 }
 
 export type Resolution =
-  | { reading: Reading; runnerUp?: Candidate }
+  | { reading: Reading }
   | { error: "not_found" | "ambiguous" | "too_long"; candidates: Candidate[] };
 
 interface ChangeWord extends MeasureWords {
@@ -239,9 +239,7 @@ export class IndicatorResolver {
     const readings = this.readings(query);
     const distinct = uniqueBy(readings, readingKey);
     if (distinct.length === 1) {
-      const reading = distinct[0];
-      const runnerUp = this.rank(query, 2).find((c) => c.indicator.id !== reading.indicator.id);
-      return { reading, runnerUp };
+      return { reading: distinct[0] };
     }
     if (distinct.length > 1) {
       return {
@@ -296,21 +294,26 @@ export class IndicatorResolver {
     return found;
   }
 
-  /** Candidates best first: exact readings, then names by similarity. For search and suggestions only. */
+  /** Candidates best first: the exact readings if there are any, else names by similarity. For search and suggestions. */
   rank(query: string, limit = 10): Candidate[] {
-    const q = normalizeName(query);
-    if (q === "" || query.length > MAX_NAME_LENGTH) return [];
+    if (query.length > MAX_NAME_LENGTH) return [];
     const exact = uniqueBy(this.readings(query), (r) => r.indicator.id).map(
       (r): Candidate => ({ indicator: r.indicator, score: 1, match: r.match }),
     );
-    const seen = new Set(exact.map((c) => c.indicator.id));
+    return exact.length > 0 ? exact.slice(0, limit) : this.similar(query, limit);
+  }
+
+  /** Indicators whose names look like the query, best first; never a reading, only a suggestion. */
+  similar(query: string, limit = 10, except?: string): Candidate[] {
+    const q = normalizeName(query);
+    if (q === "" || query.length > MAX_NAME_LENGTH) return [];
     // Similarity is measured against the name without its measure words too: GDP增速 is near GDP.
     const stems = [q, ...CHANGE_WORDS.map((w) => stripAffix(q, w)).filter((s): s is string => !!s)];
     const latin = /^[ -~]+$/.test(q);
     const latinWords = latin ? query.normalize("NFKC").toLowerCase().trim() : "";
     const scored: Candidate[] = [];
     for (const entry of this.entries) {
-      if (seen.has(entry.indicator.id)) continue;
+      if (entry.indicator.id === except) continue;
       let best = 0;
       if (latin && latinWords.length >= 3 && entry.words.includes(` ${latinWords}`)) {
         best = 0.6 + 0.3 * Math.min(1, latinWords.length / 20);
@@ -328,7 +331,7 @@ export class IndicatorResolver {
       if (best >= 0.3) scored.push({ indicator: entry.indicator, score: Math.min(best, 0.99), match: "similar" });
     }
     scored.sort((a, b) => b.score - a.score || (a.indicator.id < b.indicator.id ? -1 : 1));
-    return [...exact, ...scored].slice(0, limit);
+    return scored.slice(0, limit);
   }
 }
 

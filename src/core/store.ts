@@ -83,7 +83,7 @@ export class IndicatorStore {
     const names = result.candidates.map((c) => `${c.indicator.zh} (${c.indicator.id})`).join("; ");
     if (result.error === "ambiguous") throw notFound(`"${query}" 有多个同等匹配 is ambiguous: ${names}`);
     throw notFound(
-      `找不到指标 no indicator is named "${query}"${names ? `; 相近 did you mean: ${names}` : ""}`,
+      `找不到指标 no indicator matches "${query}" exactly${names ? `; 相近 did you mean: ${names}` : ""}`,
     );
   }
 

@@ -5,13 +5,16 @@ import type { Fact } from "../core/schema";
 import type { IndicatorStore } from "../core/store";
 import { figureText, indicatorName } from "./format";
 import { useI18n } from "./i18n";
-import { filterOptions, NO_FILTERS, type Filters } from "./search";
+import { factMeasureLabel, measureName } from "../core/query";
+import { regionEnglish } from "../core/regions";
+import { filterOptions, NO_FILTERS, queryReading, type Filters } from "./search";
 import { useShared } from "./ui";
 import type { Callback } from "./types";
 
 const PAGE = 100;
 
 const useStyles = makeStyles({
+  readAs: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, marginTop: "4px" },
   filters: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: "4px 6px", marginTop: "6px" },
   filter: { display: "flex", flexDirection: "column", minWidth: 0 },
   filterLabel: { fontSize: tokens.fontSizeBase100, color: tokens.colorNeutralForeground3 },
@@ -105,6 +108,7 @@ export function Browse({ store, filters, onFilters, results, onOpen, returnFocus
   };
 
   const filtered = filters.category || filters.region || filters.kind || filters.year;
+  const reading = useMemo(() => queryReading(store, filters.query), [store, filters.query]);
   return (
     <div>
       <Input
@@ -122,6 +126,19 @@ export function Browse({ store, filters, onFilters, results, onOpen, returnFocus
         }}
         style={{ width: "100%" }}
       />
+      {reading && (reading.measure !== "level" || reading.region || reading.match === "phrase") ? (
+        <div className={s.readAs} data-testid="read-as">
+          {t.readAs(
+            [
+              indicatorName(reading.indicator, lang),
+              reading.measure === "level" ? "" : measureName(reading, lang),
+              reading.region ? (lang === "zh" ? reading.region : regionEnglish(reading.region)) : "",
+            ]
+              .filter(Boolean)
+              .join(" · "),
+          )}
+        </div>
+      ) : null}
       <div className={s.filters}>
         <FilterSelect
           label={t.category}
@@ -185,6 +202,11 @@ export function Browse({ store, filters, onFilters, results, onOpen, returnFocus
                   >
                     {kind[fact.kind]}
                   </Badge>
+                  {fact.measure !== "level" ? (
+                    <Badge size="small" appearance="outline" color="success">
+                      {factMeasureLabel(fact, lang)}
+                    </Badge>
+                  ) : null}
                   {conflicts > 0 ? (
                     <Badge size="small" appearance="tint" color="warning">
                       {t.conflict}

@@ -2,6 +2,7 @@
 import { Badge, Button, Select, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useMemo, useRef } from "react";
 import { factKey } from "../core/conflicts";
+import { factMeasureLabel } from "../core/query";
 import type { Fact } from "../core/schema";
 import type { IndicatorStore } from "../core/store";
 import { factFormula } from "../excel/formulas";
@@ -79,7 +80,7 @@ export interface DetailProps {
 }
 
 export function Detail({ store, fact, onBack, onSelect, access }: DetailProps) {
-  const { t, lang, kind, measure } = useI18n();
+  const { t, lang, kind } = useI18n();
   const s = useStyles();
   const shared = useShared();
   const indicator = store.indicators.get(fact.indicator);
@@ -176,7 +177,7 @@ export function Detail({ store, fact, onBack, onSelect, access }: DetailProps) {
       <section ref={figureRef} aria-label={`${fact.period} ${kind[fact.kind]}`} style={{ scrollMarginTop: 8 }}>
         <h3 className={shared.heading}>
           {fact.period} · {kind[fact.kind]}
-          {fact.measure !== "level" ? ` · ${measure[fact.measure]}` : ""}
+          {fact.measure !== "level" ? ` · ${factMeasureLabel(fact, lang)}` : ""}
         </h3>
         <div className={s.figure} data-testid="figure">
           {figureText(fact, lang)}
@@ -263,7 +264,7 @@ export function Detail({ store, fact, onBack, onSelect, access }: DetailProps) {
                 <span>{f.period}</span>
                 <span>
                   {kind[f.kind]}
-                  {f.measure !== "level" ? `·${measure[f.measure]}` : ""}
+                  {f.measure !== "level" ? `·${factMeasureLabel(f, lang)}` : ""}
                 </span>
                 <span className={s.value}>
                   {figureText(f, lang)}

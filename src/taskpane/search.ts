@@ -1,6 +1,7 @@
 /** Browse: search as you type plus filters, over the figures lookups return. */
 import { endYear } from "../core/periods";
-import { normalizeName } from "../core/resolve";
+import { factMeasures } from "../core/query";
+import { normalizeName, type Reading } from "../core/resolve";
 import type { Fact, Indicator, Kind } from "../core/schema";
 import type { IndicatorStore } from "../core/store";
 
@@ -33,13 +34,27 @@ function coversYear(period: string, year: number): boolean {
   return endYear(period) === year;
 }
 
-/** The figures to list: one per key (the one lookups return), grouped by indicator in match order. */
+/** How the functions read a query, when they read it one way: GDP增速 is the growth of GDP, 全市GDP the city's. */
+export function queryReading(store: IndicatorStore, query: string): Reading | undefined {
+  if (query.trim() === "") return undefined;
+  const result = store.resolver.resolve(query);
+  return "reading" in result ? result.reading : undefined;
+}
+
+/**
+ * The figures to list: one per key (the one lookups return), grouped by indicator in match order. A query
+ * the functions read as one measure (增速, 增量) or region lists those figures only, as a formula would.
+ */
 export function searchFacts(store: IndicatorStore, filters: Filters): Fact[] {
   const year = filters.year ? Number(filters.year) : undefined;
+  const reading = queryReading(store, filters.query);
+  const named = reading && (reading.measure !== "level" || reading.region) ? reading : undefined;
   const out: Fact[] = [];
   for (const indicator of matchIndicators(store, filters.query)) {
     if (filters.category && indicator.category !== filters.category) continue;
     for (const fact of store.series(indicator.id)) {
+      if (named && (fact.indicator !== named.indicator.id || !factMeasures(fact, named))) continue;
+      if (named?.region && fact.region !== named.region) continue;
       if (filters.region && fact.region !== filters.region) continue;
       if (filters.kind && fact.kind !== filters.kind) continue;
       if (year !== undefined && !coversYear(fact.period, year)) continue;

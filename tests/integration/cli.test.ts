@@ -55,7 +55,7 @@ describe("hh", () => {
       .split("\n")
       .map((l) => JSON.parse(l));
     expect(lines[0]).toMatchObject({ ok: true, value: 60 });
-    expect(lines[1].value[0]).toEqual(["period", "kind", "value", "unit"]);
+    expect(lines[1].value[0]).toEqual(["period", "kind", "measure", "value", "unit"]);
     expect(lines[2]).toMatchObject({ ok: false, error: "#NUM!" });
     expect(json.code).toBe(1);
   });

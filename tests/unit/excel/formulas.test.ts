@@ -48,9 +48,15 @@ describe("factFormula", () => {
     });
   });
 
-  it("has no formula for absolute or percentage-point changes", () => {
-    const abs = store.dataset.facts.find((f) => f.measure === "abs_change");
-    expect(factFormula(store, abs!)).toEqual({ ok: false, reason: "measure" });
+  it("names an absolute change with 增量 and a yearly average over a span with 年均增长", () => {
+    expect(factFormula(store, fact("transport_highway_mileage|呼和浩特市|2025|actual|abs_change|003"))).toMatchObject({
+      ok: true,
+      formula: '=HH.VALUE("公路总里程增量",2025)',
+    });
+    expect(factFormula(store, fact("fiscal_sci_tech_expenditure|呼和浩特市|2026-2030|target|pct_change|003"))).toMatchObject({
+      ok: true,
+      formula: '=HH.GROWTH("财政科学技术支出年均增长","2026-2030",,"target")',
+    });
   });
 
   it("quotes text and trims optional arguments", () => {

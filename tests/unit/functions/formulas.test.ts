@@ -24,7 +24,7 @@ describe("lookups", () => {
   it("HH.TARGET returns the 2025 target of 公办园占比 as a fraction", async () => {
     expect(await value('=HH.TARGET("公办园占比",2025)')).toBe(0.6);
     expect(await value('=HH.TARGET("edu_public_kindergarten_share","2025")')).toBe(0.6);
-    expect(await value('=HH.TARGET("Share of kindergarten children in public kindergartens",2025)')).toBe(0.6);
+    expect(await value('=HH.TARGET("Share of kindergarten children enrolled in public kindergartens",2025)')).toBe(0.6);
   });
   it("HH.VALUE returns actuals, falls back to estimates, converts units, skips empty arguments", async () => {
     expect(await value('=HH.VALUE("一般公共预算教育支出",2022)')).toBe(51.6);
@@ -46,10 +46,10 @@ describe("lookups", () => {
   });
   it("HH.SERIES spills a table, oldest first", async () => {
     const series = (await value('=HH.SERIES("公办园占比")')) as unknown[][];
-    expect(series[0]).toEqual(["period", "kind", "value", "unit"]);
-    expect(series.slice(1).map((r) => [r[0], r[1], r[2]])).toEqual([
-      ["2023", "actual", 0.5104],
-      ["2025", "target", 0.6],
+    expect(series[0]).toEqual(["period", "kind", "measure", "value", "unit"]);
+    expect(series.slice(1).map((r) => [r[0], r[1], r[2], r[3]])).toEqual([
+      ["2023", "actual", "level", 0.5104],
+      ["2025", "target", "level", 0.6],
     ]);
   });
   it("HH.SOURCE cites the document, its date and the sentence", async () => {
@@ -72,9 +72,9 @@ describe("lookups", () => {
     expect(series).toMatchObject({
       ok: true,
       value: [
-        ["period", "kind", "value", "unit"],
-        ["2023", "actual", 0.5104, "%"],
-        ["2025", "target", 0.6, "%"],
+        ["period", "kind", "measure", "value", "unit"],
+        ["2023", "actual", "level", 0.5104, "%"],
+        ["2025", "target", "level", 0.6, "%"],
       ],
     });
   });
