@@ -5,6 +5,8 @@ import { periodSortKey } from "./periods";
 import { IndicatorResolver } from "./resolve";
 import type { Dataset, Fact, Indicator, Kind, Source } from "./schema";
 
+export { KIND_ALIASES, normalizeKind } from "./kinds";
+
 export const CITY = "呼和浩特市";
 
 const REGION_ALIASES: Record<string, string> = {
@@ -18,24 +20,6 @@ const REGION_ALIASES: Record<string, string> = {
   经济技术开发区: "呼和浩特经济技术开发区",
   xincheng: "新城区",
 };
-
-const KIND_ALIASES: Record<string, Kind> = {
-  actual: "actual",
-  实际: "actual",
-  estimate: "estimate",
-  预计: "estimate",
-  plan: "plan",
-  计划: "plan",
-  target: "target",
-  目标: "target",
-};
-
-export function normalizeKind(input: unknown): Kind {
-  const kind = typeof input === "string" ? KIND_ALIASES[input.trim().toLowerCase()] : undefined;
-  if (!kind)
-    throw badValue(`类型应为 kind must be actual/estimate/plan/target (实际/预计/计划/目标), got "${String(input)}"`);
-  return kind;
-}
 
 /** Where the live dataset came from, for HH.INFO and the task pane. */
 export interface DatasetOrigin {
