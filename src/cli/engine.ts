@@ -9,6 +9,7 @@ import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import {
   ArraySize,
   CellError,
+  DetailedCellError,
   EmptyValue,
   ErrorType,
   FunctionArgumentType,
@@ -104,18 +105,23 @@ export async function registerHHFunctions(): Promise<FunctionMetadata[]> {
       throw new Error(`functions.json names ${meta.id}, but functions.ts exports no ${functionName}`);
     const name = `HH.${meta.name}`;
     const method = `hh_${meta.id}`;
-    const call = (args: unknown[]) =>
-      toEngineValue(implementation(...args.map((a) => (a === EmptyValue || a === undefined ? null : a))));
     (HHPlugin.prototype as unknown as Record<string, unknown>)[method] = function (
       this: FunctionPlugin,
-      ast: never,
+      ast: { args: Array<{ type: string }> },
       state: never,
     ) {
+      // An argument left empty (=HH.YOY(1,)) reaches the function as null, as Excel passes it: the
+      // function rejects it where a value is required and uses its default where it is optional.
+      // HyperFormula alone would coerce it to 0 for a number parameter and "" for a text one.
+      const empty = ast.args.map((arg) => arg.type === "EMPTY");
       return this.runFunction(
-        (ast as { args: never[] }).args,
+        ast.args as never,
         state,
         this.metadata(name),
-        (...args: unknown[]) => call(args) as never,
+        (...args: unknown[]) =>
+          toEngineValue(
+            implementation(...args.map((a, i) => (empty[i] || a === EmptyValue || a === undefined ? null : a))),
+          ) as never,
       );
     };
     const definition: Record<string, unknown> = {
@@ -146,53 +152,56 @@ export async function registerHHFunctions(): Promise<FunctionMetadata[]> {
   return functions;
 }
 
-export type EvalResult =
-  | { ok: true; value: string | number | boolean | null | Array<Array<string | number | boolean | null>> }
-  | { ok: false; error: string; message: string };
+type Scalar = string | number | boolean | null;
 
-/** Rows between formulas, so a spill has room: HH.FIND returns at most 500 rows plus its header. */
-const FORMULA_SPACING = 512;
+export type EvalResult = { ok: true; value: Scalar | Scalar[][] } | { ok: false; error: string; message: string };
 
-/** Evaluates formulas in one sheet, each in its own cell of column A; returns each result. */
+const sheetName = (index: number) => `F${index + 1}`;
+
+/**
+ * Evaluates formulas, each alone in cell A1 of its own sheet, so any number of them fit and each
+ * spill has a whole sheet; returns each result. Numbers keep full double precision: HyperFormula's
+ * output rounding (smartRounding, 10 digits by default) is off.
+ */
 export async function evaluateFormulas(formulas: string[]): Promise<EvalResult[]> {
   await registerHHFunctions();
-  const sheet: RawCellContent[][] = formulas.map((f) => [f.startsWith("=") ? f : `=${f}`]);
-  // Spilled results need room: put each formula far enough apart.
-  const spaced: RawCellContent[][] = [];
-  sheet.forEach((row) => {
-    spaced.push(row);
-    for (let i = 1; i < FORMULA_SPACING; i++) spaced.push([null]);
+  const sheets: Record<string, RawCellContent[][]> = {};
+  formulas.forEach((formula, index) => {
+    sheets[sheetName(index)] = [[formula.startsWith("=") ? formula : `=${formula}`]];
   });
-  const hf = HyperFormula.buildFromSheets({ Sheet1: spaced }, { licenseKey: "gpl-v3", useArrayArithmetic: true });
+  const hf = HyperFormula.buildFromSheets(sheets, {
+    licenseKey: "gpl-v3",
+    useArrayArithmetic: true,
+    smartRounding: false,
+  });
   try {
-    return formulas.map((_, index) => readResult(hf, index * FORMULA_SPACING));
+    return formulas.map((_, index) => readResult(hf, hf.getSheetId(sheetName(index))!));
   } finally {
     hf.destroy();
   }
 }
 
-export function readResult(hf: HyperFormula, row: number): EvalResult {
-  const address = { sheet: 0, col: 0, row };
+const NOT_FINITE = "结果不是有限数 result is not a finite number";
+
+function isError(value: unknown): value is DetailedCellError {
+  return value instanceof DetailedCellError;
+}
+
+/** One cell of a spilled block: an error cell reads as its code, a non-finite number as #NUM!. */
+function cellValue(value: unknown): Scalar {
+  if (isError(value)) return value.value;
+  if (typeof value === "number" && !Number.isFinite(value)) return "#NUM!";
+  return (value ?? null) as Scalar;
+}
+
+/** The result of the formula in A1 of a sheet: a value, a spilled block, or an error with its message. */
+export function readResult(hf: HyperFormula, sheet: number): EvalResult {
+  const address = { sheet, col: 0, row: 0 };
   const value = hf.getCellValue(address);
-  if (value && typeof value === "object" && "type" in value) {
-    return {
-      ok: false,
-      error: (value as { value: string }).value,
-      message: (value as { message?: string }).message ?? "",
-    };
-  }
-  if (hf.isCellPartOfArray(address)) {
-    // Read just the spilled block, cell by cell, not the whole sheet once per formula.
-    const inArray = (r: number, c: number) => hf.isCellPartOfArray({ sheet: 0, col: c, row: r });
-    const out: Array<Array<string | number | boolean | null>> = [];
-    for (let r = row; r < row + FORMULA_SPACING && inArray(r, 0); r++) {
-      const cells: Array<string | number | boolean | null> = [];
-      for (let c = 0; inArray(r, c); c++) {
-        cells.push(hf.getCellValue({ sheet: 0, col: c, row: r }) as string | number | boolean | null);
-      }
-      out.push(cells);
-    }
-    return { ok: true, value: out };
-  }
-  return { ok: true, value: value as string | number | boolean | null };
+  if (isError(value)) return { ok: false, error: value.value, message: value.message ?? "" };
+  if (typeof value === "number" && !Number.isFinite(value)) return { ok: false, error: "#NUM!", message: NOT_FINITE };
+  // The formula is alone on its sheet: the sheet's values are exactly its spilled block.
+  if (hf.isCellPartOfArray(address))
+    return { ok: true, value: hf.getSheetValues(sheet).map((row) => row.map(cellValue)) };
+  return { ok: true, value: cellValue(value) };
 }

@@ -3,7 +3,9 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { Command } from "commander";
 import { formatFactValue, KIND_LABEL, MEASURE_LABEL } from "../core/labels";
-import { citation } from "../core/query";
+import { checkText } from "../core/args";
+import { citation, targetBase } from "../core/query";
+import { endYear } from "../core/periods";
 import type { Fact } from "../core/schema";
 import { live } from "../data/embedded";
 import { evaluateFormulas } from "./engine";
@@ -15,9 +17,27 @@ function version(): string {
   return (JSON.parse(readFileSync(resolve(__dirname, "../../package.json"), "utf8")) as { version: string }).version;
 }
 
+/** Same bounds as HH.FIND's limit. */
+const MAX_FIND_LIMIT = 500;
+
+/** A whole number from 1 to MAX_FIND_LIMIT written in decimal digits, else undefined. */
+function parseLimit(text: string): number | undefined {
+  if (!/^\s*\d+\s*$/.test(text)) return undefined;
+  const n = Number(text);
+  return n >= 1 && n <= MAX_FIND_LIMIT ? n : undefined;
+}
+
 function formatValue(fact: Fact): string {
   const measure = fact.measure === "level" ? "" : ` ${MEASURE_LABEL.zh[fact.measure]}`;
   return `${fact.qualifier ? `${fact.qualifier} ` : ""}${formatFactValue(fact.value, fact.unit)}${measure}`;
+}
+
+/** The base HH.TARGETGAP / HH.TARGETRATE start from for a target or plan level. */
+function baseLine(fact: Fact): string {
+  const base = targetBase(live.store, fact);
+  if (!base)
+    return `base 基数: none — no whole-year actual or estimate before ${endYear(fact.period)} (HH.TARGETGAP → #N/A)`;
+  return `base 基数: ${base.period} ${KIND_LABEL.zh[base.kind]} ${formatValue(base)} (${base.source} line ${base.line})`;
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -32,9 +52,15 @@ export async function main(argv: string[]): Promise<number> {
     .command("find")
     .description("list indicators matching a query (id, Chinese/English name, alias)")
     .argument("<query>")
-    .option("-n, --limit <n>", "maximum rows", "10")
+    .option("-n, --limit <n>", `maximum rows, a whole number from 1 to ${MAX_FIND_LIMIT}`, "10")
     .action((query: string, options: { limit: string }) => {
-      const ranked = live.store.resolver.rank(query, Number(options.limit));
+      const limit = parseLimit(options.limit);
+      if (limit === undefined) {
+        console.error(`hh: -n must be a whole number from 1 to ${MAX_FIND_LIMIT}, got "${options.limit}"`);
+        exitCode = 2;
+        return;
+      }
+      const ranked = live.store.resolver.rank(checkText("query", query), limit);
       if (ranked.length === 0) {
         console.error(`no indicator matches "${query}"`);
         exitCode = 1;
@@ -62,6 +88,9 @@ export async function main(argv: string[]): Promise<number> {
         );
         console.log(`  ${citation(store, fact)}`);
         if (fact.note) console.log(`  note: ${fact.note}`);
+        if (fact.measure === "level" && (fact.kind === "target" || fact.kind === "plan")) {
+          console.log(`  ${baseLine(fact)}`);
+        }
         for (const other of conflicts) console.log(`  ≠ ${formatValue(other)} in ${other.source} line ${other.line}`);
       }
     });
@@ -95,6 +124,12 @@ export async function main(argv: string[]): Promise<number> {
           return;
         }
         live.swap(loaded.dataset, loaded.origin);
+      }
+      const empty = formulas.findIndex((f) => f.trim().replace(/^=/, "").trim() === "");
+      if (empty >= 0) {
+        console.error(`hh: formula ${empty + 1} is empty; write one such as '=HH.VALUE("GDP",2022)'`);
+        exitCode = 2;
+        return;
       }
       const results = await evaluateFormulas(formulas);
       results.forEach((result, i) => {

@@ -1,47 +1,65 @@
-/** Growth maths for budget comparisons. Rates are fractions (10.14% → 0.1014). */
-import { badNumber, badValue, HHError } from "./errors";
+/**
+ * Growth maths for budget comparisons. Rates are fractions (10.14% → 0.1014). Each function returns
+ * a finite number or throws HHError: #VALUE! for a non-number, #NUM! for impossible maths (or a
+ * result out of the double range), #DIV/0! where the formula divides by zero.
+ */
+import { checkNumber } from "./args";
+import { badNumber, HHError } from "./errors";
 
-function finite(name: string, value: unknown): number {
-  if (typeof value !== "number" || !Number.isFinite(value)) {
-    throw badValue(`${name} 应为数字 must be a number`);
-  }
+const divideByZero = (message: string) => new HHError("DIV/0", message);
+
+function finiteResult(value: number): number {
+  if (!Number.isFinite(value)) throw badNumber("结果超出数值范围 the result is out of range");
   return value;
 }
 
 /** Compound annual growth rate from start to end over `years`. */
 export function cagr(start: unknown, end: unknown, years: unknown): number {
-  const s = finite("start_value", start);
-  const e = finite("end_value", end);
-  const n = finite("years", years);
+  const s = checkNumber("start_value", start);
+  const e = checkNumber("end_value", end);
+  const n = checkNumber("years", years);
   if (n <= 0) throw badNumber("年数须大于0 years must be greater than 0");
   if (s <= 0) throw badNumber("起始值须为正数 CAGR needs a positive start value");
   if (e < 0) throw badNumber("期末值不能为负 CAGR needs a non-negative end value");
-  return (e / s) ** (1 / n) - 1;
+  return finiteResult((e / s) ** (1 / n) - 1);
 }
 
-/** Period-on-period growth. */
+/**
+ * Period-on-period growth, (current − previous) / previous. Growth is measured against a positive
+ * base only: over a negative base its sign says nothing (from −10 to −5 is not "−50%"), so that is
+ * #NUM!; over zero it is #DIV/0!.
+ */
 export function yoy(current: unknown, previous: unknown): number {
-  const c = finite("current", current);
-  const p = finite("previous", previous);
-  if (p === 0) throw new HHError("DIV/0", "上期值为0,无法计算增速 previous value is 0");
-  return (c - p) / Math.abs(p);
+  const c = checkNumber("current", current);
+  const p = checkNumber("previous", previous);
+  if (p === 0) throw divideByZero("上期值为0,无法计算增速 previous value is 0");
+  if (p < 0) {
+    throw badNumber("上期值为负,增速没有意义 growth over a negative base is not meaningful (previous value < 0)");
+  }
+  return finiteResult((c - p) / p);
 }
 
-/** The value before growth: 51.60 at +10.14% → 46.85. */
+/** The value before growth: 51.60 at +10.14% → 46.85. −100% leaves nothing to divide by: #DIV/0!. */
 export function baseBeforeGrowth(current: unknown, growth: unknown): number {
-  const c = finite("current", current);
-  const g = finite("growth", growth);
-  if (g <= -1) throw badNumber("增速须大于-100% growth must be above -100%");
-  return c / (1 + g);
+  const c = checkNumber("current", current);
+  const g = checkNumber("growth", growth);
+  if (g < -1) throw badNumber("增速不能低于-100% growth cannot be below -100%");
+  if (g === -1) throw divideByZero("增速为-100%,无法倒推基期值 a growth of -100% leaves no base to recover");
+  return finiteResult(c / (1 + g));
 }
 
-/** A value grown at a yearly rate for n years. */
+/** A value grown at a yearly rate for n years. At −100% a value is gone after any positive time: 0. */
 export function project(value: unknown, growth: unknown, years: unknown): number {
-  const v = finite("value", value);
-  const g = finite("growth", growth);
-  const n = finite("years", years);
-  if (g <= -1) throw badNumber("增速须大于-100% growth must be above -100%");
-  return v * (1 + g) ** n;
+  const v = checkNumber("value", value);
+  const g = checkNumber("growth", growth);
+  const n = checkNumber("years", years);
+  if (g < -1) throw badNumber("增速不能低于-100% growth cannot be below -100%");
+  if (g === -1) {
+    if (n > 0) return 0;
+    if (n === 0) return v;
+    throw divideByZero("增速为-100%时无法向前回推 a growth of -100% cannot be run backwards (years < 0)");
+  }
+  return finiteResult(v * (1 + g) ** n);
 }
 
 /**
@@ -50,6 +68,6 @@ export function project(value: unknown, growth: unknown, years: unknown): number
  */
 export function requiredRate(from: number, to: number, years: number, share: boolean): number {
   if (years <= 0) throw badNumber("目标年份须晚于最新实际值 the target year must be after the latest actual");
-  if (share) return (to - from) / years;
+  if (share) return finiteResult((to - from) / years);
   return cagr(from, to, years);
 }

@@ -1,4 +1,8 @@
-/** Period arguments: 2025, "2025", "2025年", "2021-2025", "2021—2025", 十三五/十四五/十五五. */
+/**
+ * Period arguments: 2025, "2025", "2025年", "2021-2025", "2021—2025", 十三五/十四五/十五五; full-width
+ * digits and dashes ("２０２３", "２０２１－２０２５") read like half-width ones.
+ */
+import { checkLength, ownValue } from "./args";
 import { badValue } from "./errors";
 import { PERIOD_PATTERN } from "./schema";
 
@@ -17,11 +21,13 @@ export function normalizePeriod(input: unknown): string {
   if (typeof input !== "string" || input.trim() === "") {
     throw badValue('期间不能为空 period is required: a year (2025), a span ("2021-2025") or 十四五');
   }
-  const text = input
+  const text = checkLength("period", input)
+    .normalize("NFKC")
     .trim()
     .replace(/[“”"「」]/g, "")
     .replace(/时期|期间|规划|年$/g, "");
-  if (FIVE_YEAR_PLANS[text]) return FIVE_YEAR_PLANS[text];
+  const plan = ownValue(FIVE_YEAR_PLANS, text);
+  if (plan) return plan;
   const span = text.match(/^(\d{4})\s*年?\s*[-—–~～至到]\s*(\d{4})$/);
   if (span) {
     if (Number(span[1]) > Number(span[2])) throw badValue(`期间起止颠倒 period span is reversed: ${input}`);

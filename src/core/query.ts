@@ -2,6 +2,7 @@
  * What each HH function computes, in pure TypeScript. Every function throws HHError (never anything
  * else on bad input); the Excel edge turns it into an Excel error with the message.
  */
+import { checkLength } from "./args";
 import { badNumber, badValue, HHError, notFound } from "./errors";
 import { formatFactValue, KIND_LABEL, MEASURE_LABEL, type Lang } from "./labels";
 import { LEVEL, type MeasureWords, type Reading } from "./resolve";
@@ -293,21 +294,63 @@ export function find(store: IndicatorStore, query: unknown, limit?: unknown): Ce
   return [FIND_HEADER, ...rows];
 }
 
-/** The latest actual (or estimate) level before the target's horizon. */
+/**
+ * Facts that say what could be (潜力, a potential: "places the handover can add"), not what was.
+ * The schema has no field for this, so the fact's note and its indicator's definition are read; a
+ * false alarm costs an #N/A, never a wrong number.
+ */
+const POTENTIAL = /潜力|潜在|potential/i;
+
+function isPotential(store: IndicatorStore, fact: Fact): boolean {
+  const indicator = store.indicators.get(fact.indicator);
+  return POTENTIAL.test(fact.note ?? "") || POTENTIAL.test(indicator?.def ?? "");
+}
+
+/**
+ * Whether a fact can be the base HH.TARGETGAP and HH.TARGETRATE start from for a target in `horizon`:
+ * a level, actual or estimate, of a whole year (2022 — never a span total such as 2021-2025, nor a
+ * year-to-date, quarter, half or month), strictly before the horizon year, and not a potential.
+ */
+export function isTargetBase(store: IndicatorStore, fact: Fact, horizon: number): boolean {
+  return (
+    fact.measure === "level" &&
+    (fact.kind === "actual" || fact.kind === "estimate") &&
+    isYear(fact.period) &&
+    Number(fact.period) < horizon &&
+    !isPotential(store, fact)
+  );
+}
+
+/**
+ * The base of a target in `horizon`: the latest whole year before it that has an actual or estimate
+ * level (see isTargetBase); for that year the actual, else the estimate; of conflicting figures, the
+ * one lookups choose (HH.VALUE of that year returns the same figure).
+ */
 export function latestActualBefore(
   store: IndicatorStore,
   indicator: Indicator,
   region: string,
   horizon: number,
 ): Fact | undefined {
-  const levels = store
-    .series(indicator.id)
-    .filter((f) => f.region === region && f.measure === "level" && (f.kind === "actual" || f.kind === "estimate"));
-  const before = levels.filter((f) => endYear(f.period) < horizon);
-  const pool = before.length ? before : levels.filter((f) => endYear(f.period) === horizon);
-  // Latest period; an actual beats an estimate for the same period.
-  const rank = (f: Fact) => endYear(f.period) * 2 + (f.kind === "actual" ? 1 : 0);
-  return pool.reduce<Fact | undefined>((best, f) => (!best || rank(f) > rank(best) ? f : best), undefined);
+  // Latest year first; an actual beats an estimate for the same year.
+  const rank = (f: Fact) => Number(f.period) * 2 + (f.kind === "actual" ? 1 : 0);
+  let best: Fact | undefined;
+  for (const f of store.series(indicator.id)) {
+    if (f.region !== region || !isTargetBase(store, f, horizon)) continue;
+    if (!best || rank(f) > rank(best)) best = f;
+  }
+  if (!best) return undefined;
+  return store
+    .facts(best.indicator, best.region, best.period, best.kind, "level")
+    .find((f) => isTargetBase(store, f, horizon));
+}
+
+/** The base HH.TARGETGAP / HH.TARGETRATE use for a target or plan level fact, for display. */
+export function targetBase(store: IndicatorStore, targetFact: Fact): Fact | undefined {
+  const indicator = store.indicators.get(targetFact.indicator);
+  if (!indicator || targetFact.measure !== "level" || (targetFact.kind !== "target" && targetFact.kind !== "plan"))
+    return undefined;
+  return latestActualBefore(store, indicator, targetFact.region, endYear(targetFact.period));
 }
 
 function targetAndActual(store: IndicatorStore, args: Lookup) {
@@ -318,8 +361,20 @@ function targetAndActual(store: IndicatorStore, args: Lookup) {
   }
   const horizon = endYear(targetFact.period);
   const actual = latestActualBefore(store, indicator, targetFact.region, horizon);
-  if (!actual)
-    throw notFound(`${indicator.zh} 在 ${horizon} 年前没有实际值 no actual before the target year ${horizon}`);
+  if (!actual) {
+    const available = [
+      ...new Set(
+        store
+          .series(indicator.id)
+          .filter((f) => f.region === targetFact.region && f.measure === "level" && f.id !== targetFact.id)
+          .map((f) => `${f.period}${KIND_ZH[f.kind]}`),
+      ),
+    ];
+    const hint = available.length ? `; 已有 available: ${available.slice(0, 8).join(", ")}` : "";
+    throw notFound(
+      `${indicator.zh} ${targetFact.region} 在${horizon}年之前没有全年实际值或预计值作基数 no base: no whole-year actual or estimate level before ${horizon}${hint}`,
+    );
+  }
   return { indicator, targetFact, actual, horizon };
 }
 
@@ -330,7 +385,7 @@ export function targetGap(store: IndicatorStore, args: Lookup): number {
 
 export function targetRate(store: IndicatorStore, args: Lookup): number {
   const { indicator, targetFact, actual, horizon } = targetAndActual(store, args);
-  const years = horizon - endYear(actual.period);
+  const years = horizon - Number(actual.period);
   if (years <= 0)
     throw badNumber(`${indicator.zh} 最新实际值已在目标年份 the latest actual is already in the target year`);
   return requiredRate(actual.value, targetFact.value, years, isPercentUnit(indicator.unit));
@@ -364,7 +419,9 @@ export function info(store: IndicatorStore, field?: unknown): string | number {
   if (isBlank(field)) {
     return `HH Indicators ${d.version} · ${d.facts.length} facts · built ${d.builtAt} · ${store.origin.kind}: ${store.origin.location}`;
   }
-  const key = INFO_FIELDS.find((f) => f.toLowerCase() === String(field).trim().toLowerCase());
+  // Matched against the list of fields only: "constructor" or "__proto__" are unknown fields.
+  const text = typeof field === "string" ? checkLength("field", field).normalize("NFKC").trim().toLowerCase() : "";
+  const key = INFO_FIELDS.find((f) => f.toLowerCase() === text);
   if (!key) throw badValue(`未知字段 unknown field "${String(field)}"; fields: ${INFO_FIELDS.join(", ")}`);
   return values[key];
 }

@@ -3,14 +3,13 @@
  * optionally with words around it that say which measure (增速, 增量, 个百分点 …) and which region
  * (全市, 新城区, Hohhot …). Exact names and those words decide; similarity only suggests.
  */
+import { MAX_ARGUMENT_LENGTH } from "./args";
 import { NAME_REGION_WORDS } from "./regions";
 import type { Indicator, Measure } from "./schema";
 import { normalizeName } from "./text";
 
 export { normalizeName };
 
-/** Names longer than this are refused at once: no indicator is named with 200 characters. */
-export const MAX_NAME_LENGTH = 200;
 
 export type NameMatch = "id" | "name" | "alias" | "phrase";
 
@@ -235,7 +234,7 @@ export class IndicatorResolver {
   }
 
   private resolveUncached(query: string): Resolution {
-    if (query.length > MAX_NAME_LENGTH) return { error: "too_long", candidates: [] };
+    if (query.length > MAX_ARGUMENT_LENGTH) return { error: "too_long", candidates: [] };
     const readings = this.readings(query);
     const distinct = uniqueBy(readings, readingKey);
     if (distinct.length === 1) {
@@ -296,7 +295,7 @@ export class IndicatorResolver {
 
   /** Candidates best first: the exact readings if there are any, else names by similarity. For search and suggestions. */
   rank(query: string, limit = 10): Candidate[] {
-    if (query.length > MAX_NAME_LENGTH) return [];
+    if (query.length > MAX_ARGUMENT_LENGTH) return [];
     const exact = uniqueBy(this.readings(query), (r) => r.indicator.id).map(
       (r): Candidate => ({ indicator: r.indicator, score: 1, match: r.match }),
     );
@@ -306,7 +305,7 @@ export class IndicatorResolver {
   /** Indicators whose names look like the query, best first; never a reading, only a suggestion. */
   similar(query: string, limit = 10, except?: string): Candidate[] {
     const q = normalizeName(query);
-    if (q === "" || query.length > MAX_NAME_LENGTH) return [];
+    if (q === "" || query.length > MAX_ARGUMENT_LENGTH) return [];
     // Similarity is measured against the name without its measure words too: GDP增速 is near GDP.
     const stems = [q, ...CHANGE_WORDS.map((w) => stripAffix(q, w)).filter((s): s is string => !!s)];
     const latin = /^[ -~]+$/.test(q);

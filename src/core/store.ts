@@ -3,28 +3,12 @@ import { factKey, rankFacts } from "./conflicts";
 import { badValue, notFound } from "./errors";
 import { periodSortKey } from "./periods";
 import { CITY, regionByName } from "./regions";
-import { IndicatorResolver, MAX_NAME_LENGTH, type Reading } from "./resolve";
+import { MAX_ARGUMENT_LENGTH } from "./args";
+import { IndicatorResolver, type Reading } from "./resolve";
 import type { Dataset, Fact, Indicator, Kind, Source } from "./schema";
 
 export { CITY };
-
-const KIND_ALIASES = new Map<string, Kind>([
-  ["actual", "actual"],
-  ["实际", "actual"],
-  ["estimate", "estimate"],
-  ["预计", "estimate"],
-  ["plan", "plan"],
-  ["计划", "plan"],
-  ["target", "target"],
-  ["目标", "target"],
-]);
-
-export function normalizeKind(input: unknown): Kind {
-  const kind = typeof input === "string" ? KIND_ALIASES.get(input.normalize("NFKC").trim().toLowerCase()) : undefined;
-  if (!kind)
-    throw badValue(`类型应为 kind must be actual/estimate/plan/target (实际/预计/计划/目标), got "${String(input)}"`);
-  return kind;
-}
+export { KIND_ALIASES, normalizeKind } from "./kinds";
 
 /** Where the live dataset came from, for HH.INFO and the task pane. */
 export interface DatasetOrigin {
@@ -78,7 +62,7 @@ export class IndicatorStore {
     const result = this.resolver.resolve(query);
     if ("reading" in result) return result.reading;
     if (result.error === "too_long") {
-      throw badValue(`指标名称过长 indicator name longer than ${MAX_NAME_LENGTH} characters`);
+      throw badValue(`指标名称过长 indicator name longer than ${MAX_ARGUMENT_LENGTH} characters`);
     }
     const names = result.candidates.map((c) => `${c.indicator.zh} (${c.indicator.id})`).join("; ");
     if (result.error === "ambiguous") throw notFound(`"${query}" 有多个同等匹配 is ambiguous: ${names}`);
@@ -96,7 +80,7 @@ export class IndicatorStore {
       return reading?.region ?? CITY;
     }
     if (typeof input !== "string") throw badValue(`地区应为文本 region must be text such as "新城区"`);
-    if (input.length > MAX_NAME_LENGTH) throw badValue(`地区名称过长 region longer than ${MAX_NAME_LENGTH} characters`);
+    if (input.length > MAX_ARGUMENT_LENGTH) throw badValue(`地区名称过长 region longer than ${MAX_ARGUMENT_LENGTH} characters`);
     const region = regionByName(input) ?? (this.allRegions.has(input.trim()) ? input.trim() : undefined);
     if (!region) {
       throw notFound(`未知地区 unknown region "${input}"; 有数据的地区 regions with figures: ${[...this.allRegions].join(", ")}`);

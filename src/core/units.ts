@@ -1,4 +1,6 @@
 /** Units as written in Chinese reports: an optional multiplier prefix (万, 亿 …) on a base unit. */
+import { MAX_ARGUMENT_LENGTH, ownValue } from "./args";
+import { HHError } from "./errors";
 
 const MULTIPLIERS: ReadonlyArray<readonly [string, number]> = [
   ["万亿", 1e12],
@@ -42,6 +44,8 @@ export interface ParsedUnit {
 
 export function parseUnit(text: string): ParsedUnit {
   const unit = text.trim();
+  // Text too long to be a unit is opaque: no multiplier peeling, it matches nothing but itself.
+  if (unit.length > MAX_ARGUMENT_LENGTH) return { text: unit, multiplier: 1, base: unit };
   if (unit === "" || ATOMIC_BASES.has(unit) || unit === "%" || unit === "‰") {
     return { text: unit, multiplier: 1, base: unit };
   }
@@ -59,7 +63,7 @@ export function parseUnit(text: string): ParsedUnit {
 
 /** The reference base and factor of a base unit, so 公里 and 米 compare. */
 function reference(base: string): readonly [string, number] {
-  return EQUIVALENT_BASES[base] ?? [base, 1];
+  return ownValue(EQUIVALENT_BASES, base) ?? [base, 1];
 }
 
 export function unitsCompatible(a: string, b: string): boolean {
@@ -84,6 +88,11 @@ export function toBase(value: number, unit: string): { value: number; base: stri
  * convertUnit(60, "%", "%") is 60; use toCanonical for stored values.
  */
 export function convertUnit(value: number, from: string, to: string): number {
+  for (const unit of [from, to]) {
+    if (unit.length > MAX_ARGUMENT_LENGTH) {
+      throw new UnitError(`单位过长 unit is too long: ${unit.length} characters, at most ${MAX_ARGUMENT_LENGTH}`);
+    }
+  }
   if (!unitsCompatible(from, to)) {
     throw new UnitError(`单位不兼容 incompatible units: ${from} → ${to}`);
   }
@@ -104,4 +113,9 @@ export function roundSignificant(value: number, digits = 12): number {
   return Number(value.toPrecision(digits));
 }
 
-export class UnitError extends Error {}
+/** A unit that cannot be used; a #VALUE! wherever it reaches a function's result. */
+export class UnitError extends HHError {
+  constructor(message: string) {
+    super("VALUE", message);
+  }
+}

@@ -4,6 +4,7 @@
  * Every function answers synchronously from the in-memory dataset and returns an Excel error
  * value (with a message where Excel shows one) instead of throwing.
  */
+import { checkLength } from "../core/args";
 import { cagr, baseBeforeGrowth, project as projectValue, yoy } from "../core/growth";
 import * as q from "../core/query";
 import { live } from "../data/embedded";
@@ -20,7 +21,7 @@ import { excelResult } from "./excel-errors";
  * @returns 数值(百分比为小数) / The value (percentages as fractions)
  */
 export function value(indicator: string, period: any, region?: string, unit?: string): number {
-  return excelResult(() => q.value(live.store, { indicator, period, region, unit }));
+  return excelResult(() => q.value(live.store, { indicator, period, region, unit: checkLength("unit", unit) }));
 }
 
 /**
@@ -34,7 +35,7 @@ export function value(indicator: string, period: any, region?: string, unit?: st
  * @returns 目标值(百分比为小数) / The target (percentages as fractions)
  */
 export function target(indicator: string, period: any, region?: string, unit?: string): number {
-  return excelResult(() => q.target(live.store, { indicator, period, region, unit }));
+  return excelResult(() => q.target(live.store, { indicator, period, region, unit: checkLength("unit", unit) }));
 }
 
 /**
@@ -49,7 +50,7 @@ export function target(indicator: string, period: any, region?: string, unit?: s
  * @returns 数值 / The value
  */
 export function get(indicator: string, period: any, kind: string, region?: string, unit?: string): number {
-  return excelResult(() => q.get(live.store, { indicator, period, kind, region, unit }));
+  return excelResult(() => q.get(live.store, { indicator, period, kind, region, unit: checkLength("unit", unit) }));
 }
 
 /**
@@ -113,7 +114,7 @@ export function unit(indicator: string): string {
  * @returns 匹配的指标 / Matching indicators
  */
 export function find(query: string, limit?: number): any[][] {
-  return excelResult(() => q.find(live.store, query, limit));
+  return excelResult(() => q.find(live.store, checkLength("query", query), limit));
 }
 
 /**
@@ -127,7 +128,7 @@ export function find(query: string, limit?: number): any[][] {
  * @returns 差距 / The gap
  */
 export function targetgap(indicator: string, period: any, region?: string, unit?: string): number {
-  return excelResult(() => q.targetGap(live.store, { indicator, period, region, unit }));
+  return excelResult(() => q.targetGap(live.store, { indicator, period, region, unit: checkLength("unit", unit) }));
 }
 
 /**

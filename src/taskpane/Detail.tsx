@@ -2,7 +2,8 @@
 import { Badge, Button, Select, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useMemo, useRef } from "react";
 import { factKey } from "../core/conflicts";
-import { factMeasureLabel } from "../core/query";
+import { endYear } from "../core/periods";
+import { factMeasureLabel, targetBase } from "../core/query";
 import type { Fact } from "../core/schema";
 import type { IndicatorStore } from "../core/store";
 import { factFormula } from "../excel/formulas";
@@ -98,6 +99,9 @@ export function Detail({ store, fact, onBack, onSelect, access }: DetailProps) {
   );
   const points = useMemo(() => seriesPoints(store, fact.indicator, fact.region), [store, fact.indicator, fact.region]);
   const conflicts = store.conflictsOf(fact);
+  // A target or plan: the figure HH.TARGETGAP and HH.TARGETRATE measure it from.
+  const isTarget = fact.measure === "level" && (fact.kind === "target" || fact.kind === "plan");
+  const base = isTarget ? targetBase(store, fact) : undefined;
   const chosen = store.facts(fact.indicator, fact.region, fact.period, fact.kind, fact.measure)[0];
   const conflictRecord = store.dataset.conflicts.find((c) => c.key === factKey(fact));
   const formula = factFormula(store, fact);
@@ -191,6 +195,15 @@ export function Detail({ store, fact, onBack, onSelect, access }: DetailProps) {
         {fact.note ? (
           <div className={shared.caption}>
             {t.note}: {fact.note}
+          </div>
+        ) : null}
+        {isTarget ? (
+          <div className={shared.caption} data-testid="target-base">
+            {base
+              ? t.targetBase(
+                  `${base.period} ${kind[base.kind]} ${figureText(base, lang)} (${base.source} · ${t.line(base.line)})`,
+                )
+              : t.noTargetBase(endYear(fact.period))}
           </div>
         ) : null}
       </section>

@@ -59,4 +59,61 @@ describe("hh", () => {
     expect(lines[2]).toMatchObject({ ok: false, error: "#NUM!" });
     expect(json.code).toBe(1);
   });
+
+  it("show prints the base HH.TARGETGAP/TARGETRATE start from under each target and plan", () => {
+    const { code, out } = hh("show", "公办园占比");
+    expect(code).toBe(0);
+    expect(out).toMatch(/2025 目标 呼和浩特市: 60%\n(?: {2}.*\n)*? {2}base 基数: 2023 实际 51\.04% \(001 line 65\)/);
+    // A potential, given only for 2012-2021 and as a 2023 plan: no base.
+    const none = hh("show", "edu_community_kindergarten_handover_places");
+    expect(none.out).toMatch(/base 基数: none — no whole-year actual or estimate before 2023/);
+  });
+
+  it("eval takes 500 formulas in one call", () => {
+    const formulas = Array.from({ length: 500 }, (_, i) => `=HH.YOY(${i + 2},1)`);
+    const { code, out, err } = hh("eval", ...formulas, '=HH.FIND("学",500)');
+    expect(err).toBe("");
+    expect(code).toBe(0);
+    const lines = out.trim().split("\n");
+    expect(lines.slice(0, 500)).toEqual(Array.from({ length: 500 }, (_, i) => String(i + 1)));
+    expect(lines[500]).toBe("id\t名称\tname\tunit\tcategory");
+  });
+
+  it("eval prints full double precision, empty number arguments as #VALUE!, non-finite results as #NUM!", () => {
+    const text = hh("eval", '=HH.TARGETGAP("公办园占比",2025)', "=1/3");
+    expect(text.out.trim().split("\n")).toEqual([String(0.6 - 0.5104), String(1 / 3)]);
+    expect(Number(text.out.split("\n")[0])).toBe(0.6 - 0.5104);
+    const json = hh(
+      "eval",
+      "--json",
+      '=HH.TARGETGAP("公办园占比",2025)',
+      "=HH.CAGR(,2,3)",
+      "=HH.PROJECT(10^300,10,300)",
+    );
+    const [gap, empty, huge] = json.out
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(gap).toMatchObject({ ok: true, value: 0.6 - 0.5104 });
+    expect(empty).toMatchObject({ ok: false, error: "#VALUE!" });
+    expect(huge).toMatchObject({ ok: false, error: "#NUM!" });
+    expect(json.out).not.toMatch(/null|NaN|Infinity/);
+  });
+
+  it("an empty formula or a bad find -n is one line on stderr and a non-zero exit", () => {
+    const runs = [
+      hh("eval", ""),
+      hh("eval", "=HH.INFO()", "  =  "),
+      ...["0", "-1", "abc", "1e9"].map((n) => hh("find", "学位", "-n", n)),
+    ];
+    for (const run of runs) {
+      expect(run.code).toBeGreaterThan(0);
+      expect(run.err.trim().split("\n")).toHaveLength(1);
+      expect(run.err).toMatch(/^hh: /);
+      expect(run.err).not.toMatch(/\bat .*:\d+|Error:/);
+      expect(run.out).toBe("");
+    }
+    expect(runs[0].err).toMatch(/formula 1 is empty/);
+    expect(runs[2].err).toMatch(/-n must be a whole number from 1 to 500, got "0"/);
+  }, 120000);
 });

@@ -144,7 +144,146 @@ describe("errors are Excel errors with messages", () => {
     expect((await error("=HH.CAGR(0,10,2)")).error).toBe("#NUM!");
     expect((await error("=HH.CAGR(-5,10,2)")).error).toBe("#NUM!");
     expect((await error("=HH.CAGR(5,10,0)")).error).toBe("#NUM!");
-    expect((await error("=HH.BASE(5,-1)")).error).toBe("#NUM!");
+    // −100% divides by zero (#DIV/0!); below −100% is impossible (#NUM!).
+    expect((await error("=HH.BASE(5,-1)")).error).toBe("#DIV/0!");
+    expect((await error("=HH.BASE(5,-1.5)")).error).toBe("#NUM!");
     expect((await error("=HH.YOY(5,0)")).error).toBe("#DIV/0!");
+  });
+});
+
+describe("growth over negative bases and at −100%", () => {
+  it("HH.YOY over a negative previous value is #NUM!, over zero #DIV/0!", async () => {
+    const negative = await error("=HH.YOY(5,-10)");
+    expect(negative.error).toBe("#NUM!");
+    expect(negative.message).toMatch(/negative base is not meaningful/);
+    expect((await error("=HH.YOY(-5,-10)")).error).toBe("#NUM!");
+    expect((await error("=HH.YOY(5,0)")).error).toBe("#DIV/0!");
+    expect(await value("=HH.YOY(-5,10)")).toBe(-1.5);
+  });
+  it("HH.BASE undoes HH.YOY for positive values", async () => {
+    for (const [c, p] of [
+      [51.6, 46.85],
+      [7, 3],
+      [3, 7],
+      [0.5, 250],
+    ]) {
+      expect(await value(`=HH.BASE(${c},HH.YOY(${c},${p}))`)).toBeCloseTo(p, 9);
+    }
+  });
+  it("HH.PROJECT at −100% is 0; below it #NUM!", async () => {
+    expect(await value("=HH.PROJECT(100,-1,3)")).toBe(0);
+    expect(await value("=HH.PROJECT(100,-100%,1)")).toBe(0);
+    expect((await error("=HH.PROJECT(100,-1.01,3)")).error).toBe("#NUM!");
+  });
+});
+
+describe("arguments", () => {
+  it("a number argument left empty is #VALUE!, as in Excel, not 0", async () => {
+    for (const formula of [
+      "=HH.CAGR(,2,3)",
+      "=HH.CAGR(1,,3)",
+      "=HH.CAGR(1,2,)",
+      "=HH.YOY(1,)",
+      "=HH.YOY(,1)",
+      "=HH.BASE(,0.1)",
+      "=HH.BASE(1,)",
+      "=HH.PROJECT(1,0.1,)",
+    ]) {
+      const e = await error(formula);
+      expect(e.error, formula).toBe("#VALUE!");
+      expect(e.message, formula).toMatch(/must be a number/);
+    }
+  });
+  it("an optional argument left empty takes its default", async () => {
+    const found = (await value('=HH.FIND("学位",)')) as unknown[][];
+    expect(found[0]).toEqual(["id", "名称", "name", "unit", "category"]);
+    expect(found.length).toBeGreaterThan(1);
+    expect(await value('=HH.VALUE("教育支出",2022,,)')).toBe(51.6);
+    expect(await value('=HH.GROWTH("教育支出",2022,,)')).toBe(0.1014);
+    expect(await value('=HH.TARGETGAP("公办园占比",2025,,)')).toBe(0.6 - 0.5104);
+    expect(String(await value("=HH.INFO()"))).toMatch(/facts/);
+  });
+  it("a required text argument left empty is #VALUE!", async () => {
+    expect((await error("=HH.VALUE(,2022)")).error).toBe("#VALUE!");
+    expect((await error('=HH.VALUE("教育支出",)')).error).toBe("#VALUE!");
+    expect((await error('=HH.GET("教育支出",2022,)')).error).toBe("#VALUE!");
+  });
+  it("periods in full-width digits work like half-width ones", async () => {
+    expect(await value('=HH.VALUE("教育支出","２０２２")')).toBe(51.6);
+    expect(await value('=HH.TARGET("公办园占比","２０２５年")')).toBe(0.6);
+    expect(await value('=HH.TARGET("公办园占比","２０２１－２０２５")')).toBe(0.6);
+  });
+  it("text longer than 200 characters is #VALUE! at once: period, unit, kind, field, query", async () => {
+    for (const formula of [
+      '=HH.VALUE("教育支出",REPT("2",5000))',
+      '=HH.VALUE("教育支出",2022,,REPT("万",5000))',
+      '=HH.TARGET("公办园占比",2025,,REPT("%",201))',
+      '=HH.GET("教育支出",2022,REPT("a",5000))',
+      '=HH.GROWTH("教育支出",2022,,REPT("a",5000))',
+      '=HH.INFO(REPT("a",201))',
+      '=HH.FIND(REPT("学",5000))',
+      '=HH.TARGETGAP("公办园占比",2025,,REPT("万",5000))',
+    ]) {
+      const e = await error(formula);
+      expect(e.error, formula).toBe("#VALUE!");
+      expect(e.message, formula).toMatch(/too long/);
+    }
+    // 200 characters are not "too long": the period is then simply unknown.
+    expect((await error('=HH.VALUE("教育支出",REPT("2",200))')).message).toMatch(/unknown period/);
+  });
+  it("object-key names as kind, unit, field or period are plain unknown text", async () => {
+    for (const key of ["constructor", "__proto__", "toString", "hasOwnProperty"]) {
+      const kind = await error(`=HH.GET("教育支出",2022,"${key}")`);
+      expect([kind.error, kind.message]).toEqual(["#VALUE!", expect.stringMatching(/kind must be/)]);
+      const unit = await error(`=HH.VALUE("教育支出",2022,,"${key}")`);
+      expect([unit.error, unit.message]).toEqual(["#VALUE!", expect.stringMatching(/incompatible units/)]);
+      expect(unit.message).not.toMatch(/internal/);
+      const field = await error(`=HH.INFO("${key}")`);
+      expect([field.error, field.message]).toEqual(["#VALUE!", expect.stringMatching(/unknown field/)]);
+      const period = await error(`=HH.VALUE("教育支出","${key}")`);
+      expect([period.error, period.message]).toEqual(["#VALUE!", expect.stringMatching(/unknown period/)]);
+    }
+  });
+});
+
+describe("targets start from a whole-year base", () => {
+  it("HH.TARGETGAP and HH.TARGETRATE are #N/A with no whole-year actual before the horizon", async () => {
+    // 移交新增学位 has only a 2012-2021 estimate (a span, and a potential) and a 2023 plan.
+    for (const fn of ["TARGETGAP", "TARGETRATE"]) {
+      const e = await error(`=HH.${fn}("edu_community_kindergarten_handover_places",2023)`);
+      expect(e.error).toBe("#N/A");
+      expect(e.message).toMatch(/no base.*before 2023.*2012-2021预计/);
+    }
+  });
+});
+
+describe("results as the engine gives them", () => {
+  it("keep full double precision", async () => {
+    expect(await value('=HH.TARGETGAP("公办园占比",2025)')).toBe(0.6 - 0.5104);
+    expect(await value("=1/3")).toBe(1 / 3);
+    expect(await value("=HH.CAGR(100,121,2)")).toBe((121 / 100) ** (1 / 2) - 1);
+    expect(await value("=HH.YOY(51.6,46.85)")).toBe((51.6 - 46.85) / 46.85);
+  });
+  it("a non-finite result is #NUM!", async () => {
+    expect((await error("=HH.PROJECT(10^300,10,300)")).error).toBe("#NUM!");
+    expect((await error("=10^400")).error).toBe("#NUM!");
+  });
+  it("any number of formulas in one call, spills included", async () => {
+    const formulas = Array.from({ length: 500 }, (_, i) => `=HH.YOY(${i + 2},1)`);
+    formulas.splice(250, 0, '=HH.FIND("学",500)', '=HH.SERIES("公办园占比")');
+    const results = await evaluateFormulas(formulas);
+    expect(results).toHaveLength(502);
+    const scalars = [...results.slice(0, 250), ...results.slice(252)];
+    expect(scalars).toEqual(Array.from({ length: 500 }, (_, i) => ({ ok: true, value: i + 1 })));
+    const find = results[250];
+    expect(find.ok && Array.isArray(find.value) && find.value.length).toBeGreaterThan(20);
+    expect(results[251]).toEqual({
+      ok: true,
+      value: [
+        ["period", "kind", "measure", "value", "unit"],
+        ["2023", "actual", "level", 0.5104, "%"],
+        ["2025", "target", "level", 0.6, "%"],
+      ],
+    });
   });
 });

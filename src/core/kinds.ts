@@ -1,0 +1,23 @@
+/** The kind argument: actual / estimate / plan / target, in English or Chinese. */
+import { checkLength, ownValue } from "./args";
+import { badValue } from "./errors";
+import type { Kind } from "./schema";
+
+export const KIND_ALIASES: Readonly<Record<string, Kind>> = {
+  actual: "actual",
+  实际: "actual",
+  estimate: "estimate",
+  预计: "estimate",
+  plan: "plan",
+  计划: "plan",
+  target: "target",
+  目标: "target",
+};
+
+export function normalizeKind(input: unknown): Kind {
+  const text = typeof input === "string" ? checkLength("kind", input).normalize("NFKC").trim().toLowerCase() : "";
+  const kind = ownValue(KIND_ALIASES, text);
+  if (!kind)
+    throw badValue(`类型应为 kind must be actual/estimate/plan/target (实际/预计/计划/目标), got "${String(input)}"`);
+  return kind;
+}
