@@ -4,21 +4,21 @@ import { useMemo, useState } from "react";
 import type { Fact } from "../core/schema";
 import { CITY, type IndicatorStore } from "../core/store";
 import { insertBlockAtSelection, insertFormula, readSelection } from "../excel/run";
+import { budgetCandidates, compareGrowths, defaultBudgetSelection, describeGrowth } from "../core/budget";
+import { checkGrowth, datasetChecks } from "../core/consistency";
 import {
   budgetBlock,
-  budgetCandidates,
-  checkGrowth,
+  comparisonText,
   compute,
-  datasetChecks,
-  defaultBudgetSelection,
   fieldExpr,
   fieldFromCell,
   fieldFromFact,
   MODE_FIELDS,
-  sortByGrowth,
   typed,
+  withScale,
   type Mode,
   type NumberField,
+  type Problem,
 } from "./calc";
 import { BarChart } from "./charts";
 import { decimalsOf, figureText, formatNumber, indicatorName, parseNumber, percentText, valueText } from "./format";
@@ -90,6 +90,9 @@ const useStyles = makeStyles({
     padding: "4px 0",
     fontSize: tokens.fontSizeBase200,
   },
+  nowrap: { whiteSpace: "nowrap" },
+  problem: { color: tokens.colorPaletteRedForeground1 },
+  groupTitle: { fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold, marginTop: "4px" },
   ok: { color: tokens.colorPaletteGreenForeground1, fontWeight: tokens.fontWeightSemibold },
   bad: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
 });
@@ -161,10 +164,23 @@ function FormulaModes({ store, access, mode }: { store: IndicatorStore; access: 
   const [share, setShare] = useState(false);
   const action = useAction();
   const fields = all[mode];
+  /** In the share mode the current and target values are shares, typed and shown in percent. */
+  const isShareField = (name: string) => mode === "required" && (name === "current" || name === "target");
+  const switchShare = (on: boolean) => {
+    setShare(on);
+    setAll((prev) => ({
+      ...prev,
+      required: {
+        ...prev.required,
+        current: withScale(prev.required.current, on),
+        target: withScale(prev.required.target, on),
+      },
+    }));
+  };
   const setField = (name: string, field: NumberField) => {
     setAll((prev) => ({ ...prev, [mode]: { ...prev[mode], [name]: field } }));
-    if (mode === "required" && (name === "current" || name === "target") && field.origin === "data")
-      setShare(field.percent);
+    // Picking a share switches the share mode on, a level switches it off.
+    if (isShareField(name) && field.origin === "data" && field.percent !== share) switchShare(field.percent);
   };
   const cellFields = Object.values(fields).filter((f) => f.origin === "cell" && f.ref);
   // Shown as it would read on the inputs' sheet; the inserted formula is rebuilt for the target sheet.
@@ -181,7 +197,13 @@ function FormulaModes({ store, access, mode }: { store: IndicatorStore; access: 
       const next = { ...fields };
       MODE_FIELDS[mode].forEach((spec, i) => {
         const cell = selection.cells[i];
-        if (cell) next[spec.name] = fieldFromCell(selection.sheet, cell.cell, cell.value, spec.percent);
+        if (cell)
+          next[spec.name] = fieldFromCell(
+            selection.sheet,
+            cell.cell,
+            cell.value,
+            spec.percent || (share && isShareField(spec.name)),
+          );
       });
       setAll((prev) => ({ ...prev, [mode]: next }));
       return t.readDone(Math.min(selection.cells.length, MODE_FIELDS[mode].length), selection.address);
@@ -215,6 +237,22 @@ function FormulaModes({ store, access, mode }: { store: IndicatorStore; access: 
     value: t.value,
     rate: t.rate,
   };
+  const fieldLabel = (name: string) => (share && isShareField(name) ? `${labels[name]} %` : labels[name]);
+  const problemText = (p: Problem): string => {
+    switch (p.code) {
+      case "share": {
+        const shown = p.issue === "notNumber" ? "—" : percentText(p.value, lang);
+        const text = t.shareRange(labels[p.field], shown);
+        return p.origin === "cell" ? `${text} ${t.shareInCells}` : text;
+      }
+      case "notShare":
+        return t.notShare(labels[p.field]);
+      case "years":
+        return t.targetYearOrder;
+      case "mixedScale":
+        return t.mixedScale(labels[p.percent], labels[p.plain]);
+    }
+  };
   const resultLabel: Record<Mode, string[]> = {
     change: [t.pctChange, t.absChange],
     cagr: [t.cagrResult],
@@ -235,16 +273,17 @@ function FormulaModes({ store, access, mode }: { store: IndicatorStore; access: 
           <NumberInput
             key={`${mode}-${spec.name}`}
             store={store}
-            label={labels[spec.name]}
+            label={fieldLabel(spec.name)}
             placeholder={PLACEHOLDER[spec.name]}
             field={fields[spec.name]}
             kind={spec.kind}
+            percent={share && isShareField(spec.name) ? true : undefined}
             onChange={(f) => setField(spec.name, f)}
           />
         ))}
       </div>
       {mode === "required" ? (
-        <Checkbox checked={share} onChange={(_, d) => setShare(Boolean(d.checked))} label={t.share} />
+        <Checkbox checked={share} onChange={(_, d) => switchShare(Boolean(d.checked))} label={t.share} />
       ) : null}
       <div className={s.result} aria-live="polite" data-testid="calc-result">
         {result.ok ? (
@@ -252,15 +291,17 @@ function FormulaModes({ store, access, mode }: { store: IndicatorStore; access: 
             <div key={i}>
               <span className={shared.caption}>{resultLabel[mode][i]}: </span>
               <span className={s.big}>
-                {mode === "required" && share
-                  ? `${o.value < 0 ? "−" : "+"}${formatNumber(Math.abs(o.value) * 100, lang)} ${t.pp}${t.perYear}`
+                {o.points
+                  ? t.ppPerYear(`${o.value < 0 ? "−" : "+"}${formatNumber(Math.abs(o.value) * 100, lang)}`)
                   : resultText(o.value, o.percent, lang)}
               </span>
               <div className={shared.formulaBox}>{o.formula}</div>
             </div>
           ))
         ) : (
-          <span className={shared.caption}>{result.message ?? t.enterNumbers}</span>
+          <span className={result.problem ? s.problem : shared.caption} role={result.problem ? "alert" : undefined}>
+            {result.problem ? problemText(result.problem) : (result.message ?? t.enterNumbers)}
+          </span>
         )}
       </div>
       <div className={shared.row} style={{ marginTop: 6 }}>
@@ -300,6 +341,7 @@ function NumberInput({
   placeholder,
   field,
   kind,
+  percent,
   onChange,
 }: {
   store: IndicatorStore;
@@ -307,6 +349,8 @@ function NumberInput({
   placeholder: string;
   field: NumberField;
   kind: "level" | "rate" | "count";
+  /** The unit typed text takes: percent (true), plain (false), or as before (undefined, see onChange). */
+  percent?: boolean;
   onChange: Callback<NumberField>;
 }) {
   const { t, lang } = useI18n();
@@ -329,8 +373,11 @@ function NumberInput({
             value={field.text}
             placeholder={placeholder}
             contentAfter={field.percent ? <span aria-hidden="true">%</span> : undefined}
-            // Typing keeps the field's scale (a share picked as 51.04 % stays in percent) until it is cleared.
-            onChange={(_, d) => onChange(typed(d.value, kind === "rate" || (field.percent && d.value !== "")))}
+            // Typing keeps the field's scale (a share picked as 51.04 % stays in percent) until it is cleared,
+            // unless the mode fixes the unit (shares are always typed in percent).
+            onChange={(_, d) =>
+              onChange(typed(d.value, percent ?? (kind === "rate" || (field.percent && d.value !== ""))))
+            }
           />
         </Field>
         <div className={s.origin} title={origin}>
@@ -424,15 +471,25 @@ function BudgetCompare({ store, access }: { store: IndicatorStore; access: Sheet
     return [...shown.filter((f) => selected.includes(f.id)), ...shown.filter((f) => !selected.includes(f.id))];
     // Not re-sorted on every tick: rows would jump under the pointer.
   }, [candidates, filter, store]);
-  const chosen = sortByGrowth(candidates.filter((f) => selected.includes(f.id)));
+  const chosen = candidates.filter((f) => selected.includes(f.id));
+  const comparison = compareGrowths(chosen);
   const reason = access.reason(API.block);
   const label = (f: Fact) => indicatorName(store.indicators.get(f.indicator), lang);
+  const base = (f: Fact) => comparisonText(describeGrowth(f), t);
+  // One group and nothing left out: data bars may compare the whole column; otherwise they would
+  // line up growths over different bases.
+  const allComparable = comparison.groups.length === 1 && comparison.notRanked.length === 0;
+  const reasons = ["unstatedBase", "otherBase", "otherPeriod", "alone"]
+    .map((code) => ({ code, items: comparison.notRanked.filter((m) => m.reason === code) }))
+    .filter((r) => r.items.length > 0);
 
   const insert = () =>
     action.run(async () => {
-      const result = await insertBlockAtSelection(access.run, budgetBlock(store, chosen, t.budgetHeader, lang), {
-        dataBarColumn: 2,
-      });
+      const result = await insertBlockAtSelection(
+        access.run,
+        budgetBlock(store, chosen, t, lang),
+        allComparable ? { dataBarColumn: 2 } : {},
+      );
       return result.ok ? t.inserted(result.address) : t.occupied(result.address);
     });
 
@@ -455,17 +512,51 @@ function BudgetCompare({ store, access }: { store: IndicatorStore; access: Sheet
               onChange={(_, d) => setSelected(d.checked ? [...selected, f.id] : selected.filter((id) => id !== f.id))}
               label={{
                 className: s.checkLabel,
-                children: `${label(f)} · ${f.period}${f.region === CITY ? "" : ` · ${f.region}`} · ${valueText(f, lang)}`,
+                children: (
+                  <>
+                    {`${label(f)} · ${f.period}${f.region === CITY ? "" : ` · ${f.region}`} · `}
+                    <span className={s.nowrap}>{`${base(f)} ${figureText(f, lang)}`}</span>
+                  </>
+                ),
               }}
             />
           </div>
         ))}
       </div>
-      {chosen.length >= 2 ? (
-        <BarChart title={t.modes.budget} bars={chosen.map((f) => ({ key: f.id, label: label(f), value: f.value }))} />
-      ) : (
-        <div className={shared.caption}>{t.budgetEmpty}</div>
-      )}
+      {chosen.length < 2 ? <div className={shared.caption}>{t.budgetEmpty}</div> : null}
+      {chosen.length >= 2 && comparison.groups.length === 0 ? (
+        <div className={shared.caption}>{t.budgetNoPair}</div>
+      ) : null}
+      {comparison.groups.length >= 2 ? (
+        <div className={shared.caption}>{t.budgetGroups(comparison.groups.length)}</div>
+      ) : null}
+      {comparison.groups.map((group) => {
+        const words = [...new Set(group.members.map((m) => comparisonText(m, t)))].join(" / ");
+        return (
+          <div key={group.key} data-testid="budget-group">
+            <div className={s.groupTitle}>{t.budgetGroup(words, group.members.length)}</div>
+            <BarChart
+              title={`${t.modes.budget} · ${words}`}
+              // A qualified figure (近一半, 基本持平) says so beside the bar's two-decimal value.
+              bars={group.members.map((m) => ({
+                key: m.fact.id,
+                label: m.fact.qualifier ? `${label(m.fact)} · ${figureText(m.fact, lang)}` : label(m.fact),
+                value: m.fact.value,
+              }))}
+            />
+          </div>
+        );
+      })}
+      {chosen.length >= 2
+        ? reasons.map((r) => (
+            <div key={r.code} className={shared.caption} data-testid="budget-not-ranked">
+              {t.notRanked(
+                t.notRankedReason[r.code],
+                r.items.map((m) => t.notRankedItem(label(m.fact), m.fact.period, comparisonText(m, t))),
+              )}
+            </div>
+          ))
+        : null}
       <div className={shared.row}>
         <SheetButton appearance="primary" reason={reason} disabled={chosen.length < 2 || action.busy} onClick={insert}>
           {t.budgetInsert}

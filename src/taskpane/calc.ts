@@ -1,14 +1,16 @@
 /** The growth-rate calculator without React: inputs, results and the HH formula for each mode. */
 import { baseBeforeGrowth, cagr, project, requiredRate, yoy } from "../core/growth";
-import { isYear } from "../core/periods";
 import type { Fact } from "../core/schema";
 import type { IndicatorStore } from "../core/store";
+import { shareStep, type ShareIssue } from "../core/share";
 import { isPercentUnit } from "../core/units";
 import { referenceFrom } from "../excel/address";
 import { call, factFormula, indicatorArg, numberLiteral, periodArg, quoteArg, regionArg } from "../excel/formulas";
 import type { Cell, SheetBlock } from "../excel/tables";
 import { text } from "../excel/tables";
-import { decimalsOf, parseNumber } from "./format";
+import { compareGrowths, type GrowthBase, type PeriodShape } from "../core/budget";
+import { parseNumber } from "./format";
+import type { Strings } from "./i18n";
 
 /** One numeric input: typed, read from a cell, or picked from the dataset (then it is a live HH call). */
 export interface NumberField {
@@ -70,11 +72,24 @@ export interface Outcome {
   /** The main result, a fraction when `percent`. */
   value: number;
   percent: boolean;
+  /** The value is a step in percentage points a year (a fraction: 0.0448 = +4.48 points a year). */
+  points?: boolean;
   /** Formula to insert (with "="). */
   formula: string;
 }
 
-export type Result = { ok: true; outcomes: Outcome[] } | { ok: false; message?: string };
+/** Why the inputs give no result, as codes the pane words; `field` is a MODE_FIELDS name. */
+export type Problem =
+  /** A share outside 0–100% (`value` a fraction). */
+  | { code: "share"; field: string; issue: ShareIssue; value: number; origin: NumberField["origin"] }
+  /** A figure picked from the dataset that is not a share, where a share is needed. */
+  | { code: "notShare"; field: string }
+  /** The target year is not after the current year. */
+  | { code: "years"; years: number }
+  /** One value is a share in percent and the other is not: any result would mix 0.51 with 60. */
+  | { code: "mixedScale"; percent: string; plain: string };
+
+export type Result = { ok: true; outcomes: Outcome[] } | { ok: false; message?: string; problem?: Problem };
 
 type Fields = Record<string, NumberField>;
 
@@ -87,7 +102,70 @@ function exprs(fields: Fields, names: string[], sheet: string): string[] {
   return names.map((n) => fieldExpr(fields[n], sheet) ?? "0");
 }
 
-/** Computes a mode; errors from the growth maths come back as their message. */
+/**
+ * The field shown at another scale: typed text keeps its digits and takes the new unit (51.04 typed
+ * as a share means 51.04%); a cell keeps its value and shows it scaled; a dataset figure keeps its own
+ * unit.
+ */
+export function withScale(field: NumberField, percent: boolean): NumberField {
+  if (field.origin === "data" || field.percent === percent) return field;
+  if (field.origin === "typed") return { ...field, percent };
+  const value = fieldValue(field);
+  if (value === undefined) return { ...field, percent };
+  return { ...field, percent, text: String(Number((percent ? value * 100 : value).toPrecision(12))) };
+}
+
+/**
+ * Two values of one quantity must be on one scale. Typed values and dataset figures say theirs (the
+ * % sign); cells do not (0.5104 formatted as % is already a fraction), so they are not judged.
+ */
+function mixedScale(fields: Fields, names: string[]): Problem | undefined {
+  const known = names.filter((n) => fields[n] && fields[n].origin !== "cell" && fieldValue(fields[n]) !== undefined);
+  const percent = known.find((n) => fields[n].percent);
+  const plain = known.find((n) => !fields[n].percent);
+  return percent && plain ? { code: "mixedScale", percent, plain } : undefined;
+}
+
+/** The required rise of a share, in percentage points a year: inputs in percent, result a fraction. */
+function requiredShare(
+  fields: Fields,
+  sheet: string,
+  years: () => { value: number; expr: string } | undefined,
+): Result {
+  const shares: Fields = {
+    ...fields,
+    current: withScale(fields.current, true),
+    target: withScale(fields.target, true),
+  };
+  for (const name of ["current", "target"]) {
+    const field = shares[name];
+    if (field.origin === "data" && !field.percent) return { ok: false, problem: { code: "notShare", field: name } };
+  }
+  const v = values(shares, ["current", "target"]);
+  const n = years();
+  if (!v || !n) return { ok: false };
+  const step = shareStep(v[0], v[1], n.value);
+  if (!step.ok) {
+    const p = step.problem;
+    if (p.code === "years") return { ok: false, problem: { code: "years", years: p.years } };
+    const field = p.field === "from" ? "current" : "target";
+    return {
+      ok: false,
+      problem: { code: "share", field, issue: p.issue, value: p.value, origin: shares[field].origin },
+    };
+  }
+  const [c, t] = exprs(shares, ["current", "target"], sheet);
+  return {
+    ok: true,
+    outcomes: [{ value: step.perYear, percent: true, points: true, formula: `=(${t}-${c})/${n.expr}` }],
+  };
+}
+
+/**
+ * Computes a mode. With `share`, the required-growth mode takes the current and target values as
+ * shares in percent (typed 51.04 is 51.04%) and gives the even yearly step in percentage points.
+ * Errors from the growth maths come back as their message; input problems as a `problem` code.
+ */
 export function compute(mode: Mode, fields: Fields, options: { share?: boolean; sheet?: string } = {}): Result {
   const sheet = options.sheet ?? "";
   try {
@@ -95,6 +173,8 @@ export function compute(mode: Mode, fields: Fields, options: { share?: boolean; 
       case "change": {
         const v = values(fields, ["previous", "current"]);
         if (!v) return { ok: false };
+        const mixed = mixedScale(fields, ["previous", "current"]);
+        if (mixed) return { ok: false, problem: mixed };
         const [p, c] = exprs(fields, ["previous", "current"], sheet);
         return {
           ok: true,
@@ -107,6 +187,8 @@ export function compute(mode: Mode, fields: Fields, options: { share?: boolean; 
       case "cagr": {
         const v = values(fields, ["start", "end", "years"]);
         if (!v) return { ok: false };
+        const mixed = mixedScale(fields, ["start", "end"]);
+        if (mixed) return { ok: false, problem: mixed };
         const [s, e, n] = exprs(fields, ["start", "end", "years"], sheet);
         return {
           ok: true,
@@ -123,22 +205,29 @@ export function compute(mode: Mode, fields: Fields, options: { share?: boolean; 
         };
       }
       case "required": {
-        const v = values(fields, ["current", "target", "currentYear", "targetYear"]);
-        if (!v) return { ok: false };
-        const years = v[3] - v[2];
+        const years = () => {
+          const y = values(fields, ["currentYear", "targetYear"]);
+          if (!y) return undefined;
+          const expr =
+            fields.currentYear.origin === "typed" && fields.targetYear.origin === "typed"
+              ? String(y[1] - y[0])
+              : `(${exprs(fields, ["targetYear", "currentYear"], sheet).join("-")})`;
+          return { value: y[1] - y[0], expr };
+        };
+        if (options.share === true) return requiredShare(fields, sheet, years);
+        const v = values(fields, ["current", "target"]);
+        const n = years();
+        if (!v || !n) return { ok: false };
+        const mixed = mixedScale(fields, ["current", "target"]);
+        if (mixed) return { ok: false, problem: mixed };
         const [c, t] = exprs(fields, ["current", "target"], sheet);
-        const n =
-          fields.currentYear.origin === "typed" && fields.targetYear.origin === "typed"
-            ? String(years)
-            : `(${exprs(fields, ["targetYear", "currentYear"], sheet).join("-")})`;
-        const share = options.share === true;
         return {
           ok: true,
           outcomes: [
             {
-              value: requiredRate(v[0], v[1], years, share),
+              value: requiredRate(v[0], v[1], n.value, false),
               percent: true,
-              formula: share ? `=(${t}-${c})/${n}` : `=HH.CAGR(${c},${t},${n})`,
+              formula: `=HH.CAGR(${c},${t},${n.expr})`,
             },
           ],
         };
@@ -187,41 +276,46 @@ export const MODE_FIELDS: Record<Mode, Array<{ name: string; percent: boolean; k
 
 /* ------------------------------------------------------------------ budget comparison */
 
-/** Growth figures that can be compared: reported pct changes, as lookups return them. */
-export function budgetCandidates(store: IndicatorStore): Fact[] {
-  return store.dataset.facts.filter(
-    (f) =>
-      f.measure === "pct_change" &&
-      (f.kind === "actual" || f.kind === "estimate") &&
-      store.facts(f.indicator, f.region, f.period, f.kind, f.measure)[0]?.id === f.id,
-  );
+/** What a growth is compared with, in words: 比上年, 前三季度同比, 比2020年, 较“十三五” / y/y, Jan–Sep y/y, vs 2020. */
+export function comparisonText(d: { base: GrowthBase; shape: PeriodShape }, t: Strings): string {
+  const { base, shape } = d;
+  const period = (() => {
+    switch (shape.code) {
+      case "year":
+        return undefined;
+      case "span":
+        return t.periodSpan(shape.years);
+      case "ytd":
+        return t.periodYtd(shape.month);
+      case "quarter":
+        return t.periodQuarter(shape.quarter);
+      case "half":
+        return t.periodHalf(shape.half);
+      case "month":
+        return t.periodMonth(shape.month);
+    }
+  })();
+  if (base.code === "previous") return period ? t.yoyOf(period) : t.baseYoy(base.word);
+  const words =
+    base.code === "year"
+      ? t.baseYear(base.year)
+      : base.code === "plan"
+        ? t.basePlan(base.plan, base.span)
+        : base.code === "other"
+          ? t.baseOther(base.text)
+          : t.baseUnstated;
+  return period ? t.withPeriod(words, period) : words;
 }
 
-/** Pre-selects the largest family of lines reported together (same document, period and category). */
-export function defaultBudgetSelection(store: IndicatorStore, candidates: readonly Fact[]): string[] {
-  const groups = new Map<string, Fact[]>();
-  for (const f of candidates) {
-    const key = [f.source, f.period, store.indicators.get(f.indicator)?.category].join("|");
-    groups.set(key, [...(groups.get(key) ?? []), f]);
-  }
-  const best = [...groups.values()].sort((a, b) => b.length - a.length)[0] ?? [];
-  return best.length >= 2 ? best.map((f) => f.id) : [];
-}
-
-export function sortByGrowth(facts: readonly Fact[]): Fact[] {
-  return [...facts].sort((a, b) => b.value - a.value || a.indicator.localeCompare(b.indicator));
-}
-
-/** The comparison as formulas: GROWTH per line and a RANK that stays right if the data change. */
-export function budgetBlock(
-  store: IndicatorStore,
-  facts: readonly Fact[],
-  header: string[],
-  lang: "zh" | "en",
-): SheetBlock {
-  const sorted = sortByGrowth(facts);
-  const n = sorted.length;
-  const rows: Cell[][] = sorted.map((f, i) => {
+/**
+ * The comparison as formulas: GROWTH per line, ranked with RANK only within its group of comparable
+ * growths (same base, same kind of period), and the base in words. Lines that rank against nothing
+ * get "—". Groups follow each other, largest first; unranked lines come last.
+ */
+export function budgetBlock(store: IndicatorStore, facts: readonly Fact[], t: Strings, lang: "zh" | "en"): SheetBlock {
+  const comparison = compareGrowths(facts);
+  const rows: Cell[][] = [];
+  const row = (f: Fact, base: string, rank: (i: number) => Cell) => {
     const indicator = store.indicators.get(f.indicator);
     const name = indicator ? indicatorArg(store, indicator) : quoteArg(f.indicator);
     const region = regionArg(f.region);
@@ -229,85 +323,29 @@ export function budgetBlock(
       f.kind === "estimate" && store.facts(f.indicator, f.region, f.period, "actual", "pct_change").length > 0
         ? quoteArg("estimate")
         : "";
-    return [
+    rows.push([
       text(indicator ? (lang === "zh" ? indicator.zh : indicator.en) : f.indicator),
       text(f.period),
       `=${call("GROWTH", [name, periodArg(f.period), region, kind])}`,
-      `=RANK(RC[-1],R[${-i}]C[-1]:R[${n - 1 - i}]C[-1])`,
-    ];
-  });
+      rank(rows.length),
+      text(base),
+    ]);
+  };
+  for (const group of comparison.groups) {
+    const first = rows.length;
+    const last = first + group.members.length - 1;
+    for (const m of group.members) {
+      row(m.fact, comparisonText(m, t), (i) => `=RANK(RC[-1],R[${first - i}]C[-1]:R[${last - i}]C[-1])`);
+    }
+  }
+  for (const m of comparison.notRanked) row(m.fact, comparisonText(m, t), () => "—");
   return {
-    header,
+    header: t.budgetHeader,
     rows,
     formulas: "R1C1",
-    textColumns: [0, 1],
+    textColumns: [0, 1, 4],
     rowFormats: [],
     columnFormats: [{ column: 2, format: "0.00%" }],
     widths: [],
   };
-}
-
-/* ------------------------------------------------------------------ consistency check */
-
-export interface Check {
-  computed: number;
-  /** Stated minus computed, as a fraction. */
-  difference: number;
-  consistent: boolean;
-}
-
-/**
- * Whether a stated growth matches the levels, at the precision they were written with: each number
- * stands for an interval (51.60 → [51.595, 51.605]); consistent when the intervals can agree.
- */
-export function checkGrowth(
-  previous: { value: number; decimals: number },
-  current: { value: number; decimals: number },
-  stated: { value: number; decimals: number },
-): Check {
-  const computed = yoy(current.value, previous.value);
-  const dp = 0.5 * 10 ** -previous.decimals;
-  const dc = 0.5 * 10 ** -current.decimals;
-  const lo = (current.value - dc) / (previous.value + dp) - 1;
-  const hi = (current.value + dc) / Math.max(previous.value - dp, Number.MIN_VALUE) - 1;
-  const ds = (0.5 * 10 ** -stated.decimals) / 100; // stated in percent
-  const consistent = stated.value + ds >= Math.min(lo, hi) - 1e-12 && stated.value - ds <= Math.max(lo, hi) + 1e-12;
-  return { computed, difference: stated.value - computed, consistent };
-}
-
-export interface DatasetCheck {
-  growth: Fact;
-  current: Fact;
-  previous?: Fact;
-  check?: Check;
-  /** Without a previous level: the level the growth implies for it. */
-  implied?: number;
-}
-
-/** Every reported growth that has a level for the same period, checked against the previous level when there is one. */
-export function datasetChecks(store: IndicatorStore): DatasetCheck[] {
-  const out: DatasetCheck[] = [];
-  for (const growth of store.dataset.facts) {
-    if (growth.measure !== "pct_change" || !isYear(growth.period)) continue;
-    if (growth.base && !/^(上年|同比|\d{4})$/.test(growth.base)) continue;
-    const level = (period: string) =>
-      store.facts(growth.indicator, growth.region, period, "actual", "level")[0] ??
-      store.facts(growth.indicator, growth.region, period, "estimate", "level")[0];
-    const current =
-      store.facts(growth.indicator, growth.region, growth.period, growth.kind, "level")[0] ?? level(growth.period);
-    if (!current) continue;
-    const previousPeriod = growth.base && /^\d{4}$/.test(growth.base) ? growth.base : String(Number(growth.period) - 1);
-    const previous = level(previousPeriod);
-    if (previous) {
-      const check = checkGrowth(
-        { value: previous.value, decimals: decimalsOf(previous.reported.text) },
-        { value: current.value, decimals: decimalsOf(current.reported.text) },
-        { value: growth.value, decimals: decimalsOf(growth.reported.text) },
-      );
-      out.push({ growth, current, previous, check });
-    } else if (growth.value > -1) {
-      out.push({ growth, current, implied: baseBeforeGrowth(current.value, growth.value) });
-    }
-  }
-  return out;
 }

@@ -148,46 +148,64 @@ export interface Bar {
   value: number;
 }
 
+const useBarStyles = makeStyles({
+  chart: { display: "flex", flexDirection: "column", gap: "4px" },
+  label: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: "#424242" },
+  line: { display: "flex", alignItems: "center", gap: "6px" },
+  track: { position: "relative", flexGrow: 1, height: "11px" },
+  bar: { position: "absolute", top: 0, height: "11px", borderRadius: "2px" },
+  axis: { position: "absolute", top: "-3px", bottom: "-3px", width: "1px", backgroundColor: "#9e9e9e" },
+  value: {
+    fontSize: tokens.fontSizeBase200,
+    fontWeight: tokens.fontWeightSemibold,
+    fontVariantNumeric: "tabular-nums",
+    color: "#242424",
+    minWidth: "52px",
+    textAlign: "right",
+  },
+});
+
 /**
- * Horizontal bars, sorted by the caller. Each label sits above its bar at full width: budget lines
- * often share a long prefix (普通高中生均… / 普通小学生均…), so truncated side labels would all look alike.
+ * Horizontal bars, sorted by the caller. Each label sits above its bar at full width and wraps rather
+ * than being cut: budget lines often share a long prefix (普通高中生均… / General public budget
+ * education expenditure per…), so cut labels would all look alike.
  */
 export function BarChart({ bars, title }: { bars: readonly Bar[]; title: string }) {
   const { lang } = useI18n();
-  const row = 32;
-  const valueW = 56;
-  const height = Math.max(1, bars.length) * row;
+  const s = useBarStyles();
   const lo = Math.min(0, ...bars.map((b) => b.value));
   const hi = Math.max(0, ...bars.map((b) => b.value)) || 1;
   const span = hi - lo || 1;
-  const plot = W - valueW - 2;
-  const x = (v: number) => 1 + ((v - lo) / span) * plot;
+  const x = (v: number) => ((v - lo) / span) * 100; // percent of the track
   return (
-    <svg
-      viewBox={`0 0 ${W} ${height}`}
-      width="100%"
-      height={height}
+    <div
+      className={s.chart}
       role="img"
       aria-label={`${title}: ${bars.map((b) => `${b.label} ${percentText(b.value, lang)}`).join(", ")}`}
     >
-      {bars.map((b, i) => {
-        const top = i * row;
+      {bars.map((b) => {
         const left = Math.min(x(0), x(b.value));
-        const width = Math.max(1.5, Math.abs(x(b.value) - x(0)));
+        const width = Math.abs(x(b.value) - x(0));
         return (
-          <g key={b.key}>
-            <title>{`${b.label}: ${percentText(b.value, lang)}`}</title>
-            <text x={1} y={top + 11} fontSize="11" fill="#424242">
-              {b.label.length > 28 ? `${b.label.slice(0, 27)}…` : b.label}
-            </text>
-            <rect x={left} y={top + 15} width={width} height={11} fill={b.value < 0 ? TARGET : ACTUAL} rx="2" />
-            <text x={W - 2} y={top + 25} fontSize="11" textAnchor="end" fill="#242424" fontWeight="600">
-              {percentText(b.value, lang)}
-            </text>
-          </g>
+          <div key={b.key} title={`${b.label}: ${percentText(b.value, lang)}`}>
+            <div className={s.label}>{b.label}</div>
+            <div className={s.line}>
+              <div className={s.track}>
+                <div
+                  className={s.bar}
+                  style={{
+                    left: `${left}%`,
+                    width: width > 0 ? `${width}%` : "1.5px",
+                    backgroundColor: b.value < 0 ? TARGET : ACTUAL,
+                  }}
+                />
+                <div className={s.axis} style={{ left: `${x(0)}%` }} />
+              </div>
+              <span className={s.value}>{percentText(b.value, lang)}</span>
+            </div>
+          </div>
         );
       })}
-      <line x1={x(0)} x2={x(0)} y1={12} y2={height} stroke="#9e9e9e" />
-    </svg>
+    </div>
   );
 }

@@ -1,19 +1,20 @@
 import { describe, expect, it } from "vitest";
+import { evaluateFormulas } from "../../../src/cli/engine";
+import { budgetCandidates, defaultBudgetSelection, describeGrowth } from "../../../src/core/budget";
 import {
   budgetBlock,
-  budgetCandidates,
-  checkGrowth,
+  comparisonText,
   compute,
-  datasetChecks,
-  defaultBudgetSelection,
   fieldExpr,
   fieldFromCell,
   fieldFromFact,
   typed,
+  withScale,
 } from "../../../src/taskpane/calc";
 import { decimalsOf, figureText, parseNumber, valueText } from "../../../src/taskpane/format";
 import { matchIndicators, NO_FILTERS, searchFacts } from "../../../src/taskpane/search";
-import { languageFor } from "../../../src/taskpane/i18n";
+import type { Fact } from "../../../src/core/schema";
+import { languageFor, STRINGS } from "../../../src/taskpane/i18n";
 import { store } from "../excel/helpers";
 
 const ok = (r: ReturnType<typeof compute>) => {
@@ -57,6 +58,111 @@ describe("calculator modes", () => {
     expect(level.formula).toBe("=HH.CAGR(100,121,2)");
   });
 
+  it("share mode takes shares as percents: 51.04 and 60 over 2 years → +4.48 points a year, formula returns 0.0448", () => {
+    // Typed as the pane types them when the share box is ticked, and typed plain: both mean percent.
+    for (const percent of [true, false]) {
+      const fields = {
+        current: typed("51.04", percent),
+        target: typed("60", percent),
+        currentYear: typed("2023"),
+        targetYear: typed("2025"),
+      };
+      const [r] = ok(compute("required", fields, { share: true }));
+      expect(r.value).toBe(0.0448);
+      expect(r.points).toBe(true);
+      expect(r.percent).toBe(true);
+      expect(r.formula).toBe("=(60%-51.04%)/2"); // Excel: (0.6 − 0.5104) / 2 = 0.0448
+    }
+  });
+
+  it("share mode's formulas return the fraction 0.0448 in a real engine", async () => {
+    const results = await evaluateFormulas([
+      "=(60%-51.04%)/2",
+      '=(HH.TARGET("公办园在园幼儿占比",2025)-HH.VALUE("公办园在园幼儿占比",2023))/2',
+    ]);
+    for (const r of results) {
+      expect(r.ok).toBe(true);
+      if (r.ok) expect(r.value).toBeCloseTo(0.0448, 12);
+    }
+  }, 60000);
+
+  it("share mode: live lookups and cells as operands, cells already fractions", () => {
+    const actual = store.dataset.facts.find(
+      (f) => f.id === "edu_public_kindergarten_share|呼和浩特市|2023|actual|level|001",
+    )!;
+    const fields = {
+      current: fieldFromFact(store, actual, "公办园 2023"),
+      target: fieldFromCell("Sheet1", "C2", 0.6, true),
+      currentYear: typed("2023"),
+      targetYear: fieldFromCell("Sheet1", "C1", 2025, false),
+    };
+    const [r] = ok(compute("required", fields, { share: true, sheet: "Sheet1" }));
+    expect(r.value).toBe(0.0448);
+    expect(r.formula).toBe('=(C2-HH.VALUE("公办园在园幼儿占比",2023))/(C1-2023)');
+  });
+
+  it("share mode rejects a share outside 0–100%, a non-share figure and a target year not after the current", () => {
+    const base = { currentYear: typed("2023"), targetYear: typed("2025") };
+    expect(compute("required", { ...base, current: typed("51.04"), target: typed("120") }, { share: true })).toEqual({
+      ok: false,
+      problem: { code: "share", field: "target", issue: "over100", value: 1.2, origin: "typed" },
+    });
+    expect(compute("required", { ...base, current: typed("-1"), target: typed("60") }, { share: true })).toMatchObject({
+      ok: false,
+      problem: { code: "share", field: "current", issue: "negative" },
+    });
+    // A cell holding 51.04 instead of 51.04% reads as 5104%.
+    expect(
+      compute(
+        "required",
+        { ...base, current: fieldFromCell("Sheet1", "B2", 51.04, true), target: typed("60") },
+        { share: true },
+      ),
+    ).toMatchObject({ ok: false, problem: { code: "share", field: "current", issue: "over100", origin: "cell" } });
+    const gdp = store.dataset.facts.find((f) => f.indicator === "econ_gdp" && f.measure === "level")!;
+    expect(
+      compute("required", { ...base, current: fieldFromFact(store, gdp, "GDP"), target: typed("60") }, { share: true }),
+    ).toEqual({ ok: false, problem: { code: "notShare", field: "current" } });
+    expect(
+      compute(
+        "required",
+        { current: typed("51"), target: typed("60"), currentYear: typed("2025"), targetYear: typed("2025") },
+        { share: true },
+      ),
+    ).toEqual({ ok: false, problem: { code: "years", years: 0 } });
+  });
+
+  it("never mixes a share in percent with a plain number", () => {
+    const share = store.dataset.facts.find(
+      (f) => f.id === "edu_public_kindergarten_share|呼和浩特市|2023|actual|level|001",
+    )!;
+    const picked = fieldFromFact(store, share, "公办园 2023");
+    expect(compute("change", { previous: picked, current: typed("60") })).toEqual({
+      ok: false,
+      problem: { code: "mixedScale", percent: "previous", plain: "current" },
+    });
+    expect(
+      compute("required", {
+        current: picked,
+        target: typed("60"),
+        currentYear: typed("2023"),
+        targetYear: typed("2025"),
+      }),
+    ).toMatchObject({ ok: false, problem: { code: "mixedScale" } });
+    // Both in percent: fine.
+    const [r] = ok(compute("change", { previous: picked, current: typed("60", true) }));
+    expect(r.value).toBeCloseTo(0.6 / 0.5104 - 1, 10);
+  });
+
+  it("switching the unit keeps typed digits, rescales cells and leaves dataset figures alone", () => {
+    expect(withScale(typed("51.04"), true)).toEqual(typed("51.04", true));
+    expect(withScale(fieldFromCell("S", "B2", 0.5104, false), true)).toMatchObject({ text: "51.04", percent: true });
+    expect(withScale(fieldFromCell("S", "B2", 0.5104, true), false)).toMatchObject({ text: "0.5104", percent: false });
+    const gdp = store.dataset.facts.find((f) => f.indicator === "econ_gdp" && f.measure === "level")!;
+    const field = fieldFromFact(store, gdp, "GDP");
+    expect(withScale(field, true)).toBe(field);
+  });
+
   it("projection at a rate", () => {
     const [r] = ok(compute("project", { value: typed("100"), rate: typed("10", true), years: typed("2") }));
     expect(r.value).toBeCloseTo(121, 10);
@@ -93,7 +199,7 @@ describe("budget comparison", () => {
         "fiscal_per_student_edu_exp_senior_secondary",
       ]),
     );
-    const block = budgetBlock(store, selected, ["项目", "期间", "增速", "名次"], "zh");
+    const block = budgetBlock(store, selected, STRINGS.zh, "zh");
     expect(block.formulas).toBe("R1C1");
     expect(block.rows[0][0]).toBe("普通高中生均一般公共预算教育经费"); // sorted: 27.85% first
     expect(block.rows[0][2]).toBe('=HH.GROWTH("普通高中生均一般公共预算教育经费",2022)');
@@ -103,25 +209,50 @@ describe("budget comparison", () => {
   });
 });
 
-describe("consistency check", () => {
-  it("accepts a stated growth that matches the levels at their precision", () => {
-    expect(
-      checkGrowth({ value: 46.85, decimals: 2 }, { value: 51.6, decimals: 2 }, { value: 0.1014, decimals: 2 })
-        .consistent,
-    ).toBe(true);
-    expect(
-      checkGrowth({ value: 46.85, decimals: 2 }, { value: 51.6, decimals: 2 }, { value: 0.12, decimals: 0 }).consistent,
-    ).toBe(false);
-    // Rounded levels widen the interval: 47 → 52 (≈10.6%) still fits a stated 10%.
-    expect(
-      checkGrowth({ value: 47, decimals: 0 }, { value: 52, decimals: 0 }, { value: 0.1, decimals: 0 }).consistent,
-    ).toBe(true);
+describe("budget comparison over different bases", () => {
+  const find = (indicator: string, period?: string) =>
+    budgetCandidates(store).find((f) => f.indicator === indicator && (!period || f.period === period))!;
+
+  it("ranks only within a group of the same base and writes the base beside each line", () => {
+    const chosen: Fact[] = [
+      find("fiscal_per_student_edu_exp_kindergarten"),
+      find("fiscal_per_student_edu_exp_senior_secondary"),
+      find("sci_high_tech_enterprises"),
+      find("eco_pm25_concentration"),
+      find("industry_gross_output_above_scale"),
+    ];
+    const block = budgetBlock(store, chosen, STRINGS.zh, "zh");
+    expect(block.header).toEqual(["项目", "期间", "增速", "名次", "比较基数"]);
+    expect(block.rows.map((r) => [r[0], r[3], r[4]])).toEqual([
+      ["普通高中生均一般公共预算教育经费", "=RANK(RC[-1],R[0]C[-1]:R[1]C[-1])", "比上年"],
+      ["幼儿园生均一般公共预算教育经费", "=RANK(RC[-1],R[-1]C[-1]:R[0]C[-1])", "比上年"],
+      [expect.stringContaining("高新技术企业"), "=RANK(RC[-1],R[0]C[-1]:R[1]C[-1])", "比2020年"],
+      [expect.stringContaining("PM2.5"), "=RANK(RC[-1],R[-1]C[-1]:R[0]C[-1])", "比2020年"],
+      [expect.stringContaining("规模以上工业总产值"), "—", "前三季度同比"],
+    ]);
+    const en = budgetBlock(store, chosen, STRINGS.en, "en");
+    expect(en.header[4]).toBe("Compared with");
+    expect(en.rows.map((r) => r[4])).toEqual(["y/y", "y/y", "vs 2020", "vs 2020", "Jan–Sep y/y"]);
   });
 
-  it("lists the dataset's growth figures that have a level, with the implied previous value", () => {
-    const checks = datasetChecks(store);
-    const spending = checks.find((c) => c.growth.indicator === "fiscal_education_expenditure");
-    expect(spending?.implied).toBeCloseTo(46.85, 2);
+  it("words every base in both languages", () => {
+    const text = (base: string | undefined, period: string, lang: "zh" | "en") =>
+      comparisonText(describeGrowth({ ...find("econ_gdp"), base, period }), STRINGS[lang]);
+    expect(text("上年", "2022", "zh")).toBe("比上年");
+    expect(text("同比", "2022", "zh")).toBe("同比");
+    expect(text("同比", "2022", "en")).toBe("y/y");
+    expect(text("同比", "2023-YTD09", "zh")).toBe("前三季度同比");
+    expect(text("同比", "2023-YTD09", "en")).toBe("Jan–Sep y/y");
+    expect(text("同比", "2023-YTD07", "zh")).toBe("1–7月同比");
+    expect(text("同比", "2023-Q1", "en")).toBe("Q1 y/y");
+    expect(text("2020", "2025", "zh")).toBe("比2020年");
+    expect(text("2020", "2025", "en")).toBe("vs 2020");
+    expect(text("十三五", "2025", "zh")).toBe("较“十三五”");
+    expect(text("十三五", "2025", "en")).toBe("vs 十三五 (2016–2020)");
+    expect(text("十三五", "2021-2025", "zh")).toBe("较“十三五”(5年合计)");
+    expect(text("十三五", "2021-2025", "en")).toBe("vs 十三五 (2016–2020), 5-year total");
+    expect(text(undefined, "2022", "zh")).toBe("基数未说明");
+    expect(text(undefined, "2022", "en")).toBe("base not stated");
   });
 });
 
