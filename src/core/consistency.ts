@@ -63,6 +63,8 @@ export function datasetChecks(store: IndicatorStore): DatasetCheck[] {
     if (!current) continue;
     const previousPeriod = growth.base && /^\d{4}$/.test(growth.base) ? growth.base : String(Number(growth.period) - 1);
     const previous = level(previousPeriod);
+    // Growth over a zero or negative level is not meaningful (HH.YOY refuses it): no check.
+    if (previous && previous.value <= 0) continue;
     if (previous) {
       const check = checkGrowth(
         { value: previous.value, decimals: writtenDecimals(previous.reported.text) },

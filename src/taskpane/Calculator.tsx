@@ -580,7 +580,7 @@ function Consistency({ store, access }: { store: IndicatorStore; access: SheetAc
   const c = parseNumber(cur);
   const g = parseNumber(stated);
   let manual: ReturnType<typeof checkGrowth> | undefined;
-  if (p !== undefined && c !== undefined && g !== undefined && p !== 0) {
+  if (p !== undefined && c !== undefined && g !== undefined && p > 0) {
     manual = checkGrowth(
       { value: p, decimals: decimalsOf(prev) },
       { value: c, decimals: decimalsOf(cur) },
