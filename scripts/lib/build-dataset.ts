@@ -142,7 +142,11 @@ export function buildDataset(root: string, options: { only?: string; builtAt?: D
 
   if (problems.length > 0) return { problems, reports };
   const conflicts = findConflicts(facts, sourceById);
-  const { phrases, dropped } = derivePhrases(phraseSources, indicators, new IndicatorResolver([...indicators.values()]));
+  const { phrases, dropped } = derivePhrases(
+    phraseSources,
+    indicators,
+    new IndicatorResolver([...indicators.values()]),
+  );
   const withPhrases = [...indicators.values()].map((indicator) =>
     phrases.has(indicator.id) ? { ...indicator, phrases: phrases.get(indicator.id)!.sort() } : indicator,
   );
@@ -168,7 +172,8 @@ function checkNames(indicators: Map<string, Indicator>, definedAt: Map<string, s
   for (const indicator of indicators.values()) {
     for (const name of new Set([indicator.zh, indicator.en, ...indicator.aliases].map(normalizeName))) {
       const owner = nameOwner.get(name);
-      if (owner && owner !== indicator.id) at(indicator, `name or alias "${name}" of ${indicator.id} already belongs to ${owner}`);
+      if (owner && owner !== indicator.id)
+        at(indicator, `name or alias "${name}" of ${indicator.id} already belongs to ${owner}`);
       else nameOwner.set(name, indicator.id);
     }
   }

@@ -15,20 +15,51 @@ const TRAILING =
 /** Base words of a change: 比上年, 同比, 较"十三五" … */
 const BASE = /(?:比上年?|同比|相比去年?|较上年?|与上年?|较“十三五”|较"十三五"|较十三五|比\d{4}年?)$/;
 /** Words that make a name what it is: a phrase without them names a broader or neighbouring figure. */
-const MEANING_WORDS = ["新增", "累计", "年均", "人均", "生均", "公办", "民办", "普惠", "城镇", "农村", "城乡", "乡村", "全体", "国家级", "自治区级", "市级", "率", "占比", "比例", "比重", "排名"];
+const MEANING_WORDS = [
+  "新增",
+  "累计",
+  "年均",
+  "人均",
+  "生均",
+  "公办",
+  "民办",
+  "普惠",
+  "城镇",
+  "农村",
+  "城乡",
+  "乡村",
+  "全体",
+  "国家级",
+  "自治区级",
+  "市级",
+  "率",
+  "占比",
+  "比例",
+  "比重",
+  "排名",
+];
 
 const MIN_LENGTH = 5;
 const MAX_LENGTH = 20;
 
 /** The phrase right before the nth occurrence of a figure in its quote, cleaned; undefined if none fits. */
-export function phraseBefore(quote: string, figure: string, nth = 1, measure: Fact["measure"] = "level"): string | undefined {
+export function phraseBefore(
+  quote: string,
+  figure: string,
+  nth = 1,
+  measure: Fact["measure"] = "level",
+): string | undefined {
   let at = -1;
   for (let i = 0; i < nth; i++) {
     at = quote.indexOf(figure, at + 1);
     if (at < 0) return undefined;
   }
   // The clause the figure closes: back to the last punctuation mark.
-  let phrase = quote.slice(0, at).split(/[,,;;。::、()()!!??]/).pop() ?? "";
+  let phrase =
+    quote
+      .slice(0, at)
+      .split(/[,,;;。::、()()!!??]/)
+      .pop() ?? "";
   phrase = phrase.replace(/[“”"'‘’「」《》\s]/g, "");
   let before;
   do {

@@ -37,7 +37,12 @@ export function explainName(
   const explained: Explanation = {
     ok: true,
     name,
-    indicator: { id: reading.indicator.id, zh: reading.indicator.zh, en: reading.indicator.en, unit: reading.indicator.unit },
+    indicator: {
+      id: reading.indicator.id,
+      zh: reading.indicator.zh,
+      en: reading.indicator.en,
+      unit: reading.indicator.unit,
+    },
     measure: reading.measure,
     measureLabel: `${measureName(reading)} / ${measureName(reading, "en")}`,
     matched: { by: reading.match, text: reading.matched, words: reading.words },
@@ -49,12 +54,18 @@ export function explainName(
       from: options.region ? "argument" : reading.region ? "name" : "default",
     };
     if (options.period !== undefined) {
-      const { fact, value } = lookupNamed(store, { indicator: name, period: options.period, region: options.region }, ACTUAL_KINDS);
+      const { fact, value } = lookupNamed(
+        store,
+        { indicator: name, period: options.period, region: options.region },
+        ACTUAL_KINDS,
+      );
       explained.figure = { value, period: fact.period, kind: fact.kind, citation: citation(store, fact) };
     }
   } catch (error) {
     if (!(error instanceof HHError)) throw error;
-    explained.figure = { error: `#${error.code}${error.code === "N/A" || error.code === "DIV/0" ? "" : "!"} ${error.message}` };
+    explained.figure = {
+      error: `#${error.code}${error.code === "N/A" || error.code === "DIV/0" ? "" : "!"} ${error.message}`,
+    };
   }
   return explained;
 }
@@ -66,7 +77,8 @@ function round(score: number): number {
 export function formatExplanation(e: Explanation): string {
   if (!e.ok) {
     const list = (e.candidates ?? []).map((c) => `  ${c.id}\t${c.zh}\t${c.score.toFixed(2)}`).join("\n");
-    const why = e.error === "ambiguous" ? "is ambiguous" : e.error === "too_long" ? "is too long" : "names no indicator";
+    const why =
+      e.error === "ambiguous" ? "is ambiguous" : e.error === "too_long" ? "is too long" : "names no indicator";
     return `"${e.name}" ${why}${list ? `; candidates:\n${list}` : ""}`;
   }
   const lines = [
@@ -78,6 +90,10 @@ export function formatExplanation(e: Explanation): string {
     `runner-up  ${e.runnerUp ? `${e.runnerUp.id} · ${e.runnerUp.zh} (similarity ${e.runnerUp.score.toFixed(2)})` : "none"}`,
   ];
   if (e.figure?.error) lines.push(`figure     ${e.figure.error}`);
-  else if (e.figure) lines.push(`figure     ${e.figure.value} (${e.figure.period} ${KIND_LABEL.zh[e.figure.kind as keyof typeof KIND_LABEL.zh]})`, `           ${e.figure.citation}`);
+  else if (e.figure)
+    lines.push(
+      `figure     ${e.figure.value} (${e.figure.period} ${KIND_LABEL.zh[e.figure.kind as keyof typeof KIND_LABEL.zh]})`,
+      `           ${e.figure.citation}`,
+    );
   return lines.join("\n");
 }

@@ -63,7 +63,8 @@ export function lookupFact(
 /** The measure words as people read them: 增速, 年均增速, 降幅, 增量 … */
 export function measureName(words: MeasureWords, lang: Lang = "zh"): string {
   if (lang === "en") {
-    if (words.measure === "pct_change") return words.annual ? "average yearly growth" : words.decline ? "decline" : "growth";
+    if (words.measure === "pct_change")
+      return words.annual ? "average yearly growth" : words.decline ? "decline" : "growth";
     return MEASURE_LABEL.en[words.measure];
   }
   if (words.measure === "pct_change") return words.annual ? "年均增速" : words.decline ? "降幅" : "增速";
@@ -91,18 +92,22 @@ function missing(
   const what = `${kinds.map((k) => KIND_ZH[k]).join("/")}${words.measure === "level" ? "" : measureName(words)}`;
   const whatEn = `${kinds.map((k) => KIND_LABEL.en[k]).join("/")}${words.measure === "level" ? "" : ` ${measureName(words, "en")}`}`;
   const all = store.series(indicator.id);
-  const here = all
-    .filter((f) => f.region === region)
-    .map((f) => `${f.period}${KIND_ZH[f.kind]}${factMeasureLabel(f)}`);
+  const here = all.filter((f) => f.region === region).map((f) => `${f.period}${KIND_ZH[f.kind]}${factMeasureLabel(f)}`);
   const elsewhere = [...new Set(all.filter((f) => f.region !== region).map((f) => f.region))];
   const hints: string[] = [];
   const otherMeasure = all.find(
-    (f) => f.region === region && f.measure !== words.measure && periodsToTry(period).includes(f.period) && kinds.includes(f.kind),
+    (f) =>
+      f.region === region &&
+      f.measure !== words.measure &&
+      periodsToTry(period).includes(f.period) &&
+      kinds.includes(f.kind),
   );
   if (otherMeasure) {
     const words = { measure: otherMeasure.measure, annual: false, decline: false };
     const hint = otherMeasure.measure === "pct_change" ? " or HH.GROWTH" : "";
-    hints.push(`该期有${measureName(words)} a ${measureName(words, "en")} exists: ask for "${indicator.zh}${measureName(words)}"${hint}`);
+    hints.push(
+      `该期有${measureName(words)} a ${measureName(words, "en")} exists: ask for "${indicator.zh}${measureName(words)}"${hint}`,
+    );
   }
   if (here.length) hints.push(`已有 available: ${[...new Set(here)].slice(0, 8).join(", ")}`);
   else hints.push(`${region} 没有该指标的数据 no figures for ${region}`);
@@ -258,7 +263,8 @@ export function series(
       unitLabel(winner),
     ]);
   }
-  if (rows.length === 0) throw missing(store, indicator, region, "", kind ? [kind] : [...ACTUAL_KINDS, ...TARGET_KINDS], reading);
+  if (rows.length === 0)
+    throw missing(store, indicator, region, "", kind ? [kind] : [...ACTUAL_KINDS, ...TARGET_KINDS], reading);
   return [SERIES_HEADER, ...rows];
 }
 
@@ -357,7 +363,9 @@ function targetAndActual(store: IndicatorStore, args: Lookup) {
   const { fact: targetFact, reading } = lookupNamed(store, args, TARGET_KINDS);
   const indicator = reading.indicator;
   if (reading.measure !== "level") {
-    throw notFound(`目标差距按水平值计算 target gaps and rates compare levels; "${String(args.indicator)}" names a ${measureName(reading, "en")}`);
+    throw notFound(
+      `目标差距按水平值计算 target gaps and rates compare levels; "${String(args.indicator)}" names a ${measureName(reading, "en")}`,
+    );
   }
   const horizon = endYear(targetFact.period);
   const actual = latestActualBefore(store, indicator, targetFact.region, horizon);

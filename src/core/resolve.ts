@@ -10,7 +10,6 @@ import { normalizeName } from "./text";
 
 export { normalizeName };
 
-
 export type NameMatch = "id" | "name" | "alias" | "phrase";
 
 /** What the words around a name say about the figure wanted. */
@@ -42,8 +41,7 @@ export interface Candidate {
 }
 
 export type Resolution =
-  | { reading: Reading }
-  | { error: "not_found" | "ambiguous" | "too_long"; candidates: Candidate[] };
+  { reading: Reading } | { error: "not_found" | "ambiguous" | "too_long"; candidates: Candidate[] };
 
 interface ChangeWord extends MeasureWords {
   key: string;
@@ -267,13 +265,15 @@ export class IndicatorResolver {
     const found: Decomposition[] = [];
     const regionOptions: Array<{ rest: string; region?: string; words: string[] }> = [{ rest: key, words: [] }];
     for (const { key: word, region } of NAME_REGION_WORDS) {
-      if (key.length > word.length && key.startsWith(word)) regionOptions.push({ rest: key.slice(word.length), region, words: [word] });
+      if (key.length > word.length && key.startsWith(word))
+        regionOptions.push({ rest: key.slice(word.length), region, words: [word] });
       if (key.length > word.length && key.endsWith(word) && /^[a-z]/.test(word))
         regionOptions.push({ rest: key.slice(0, -word.length), region, words: [word] });
     }
     for (const option of regionOptions) {
       if (option.region) {
-        for (const entry of this.exact.get(option.rest) ?? []) found.push({ entry, ...LEVEL, region: option.region, words: option.words });
+        for (const entry of this.exact.get(option.rest) ?? [])
+          found.push({ entry, ...LEVEL, region: option.region, words: option.words });
       }
       for (const change of CHANGE_WORDS) {
         const rest = stripAffix(option.rest, change);
@@ -296,9 +296,11 @@ export class IndicatorResolver {
   /** Candidates best first: the exact readings if there are any, else names by similarity. For search and suggestions. */
   rank(query: string, limit = 10): Candidate[] {
     if (query.length > MAX_ARGUMENT_LENGTH) return [];
-    const exact = uniqueBy(this.readings(query), (r) => r.indicator.id).map(
-      (r): Candidate => ({ indicator: r.indicator, score: 1, match: r.match }),
-    );
+    const exact = uniqueBy(this.readings(query), (r) => r.indicator.id).map((r): Candidate => ({
+      indicator: r.indicator,
+      score: 1,
+      match: r.match,
+    }));
     return exact.length > 0 ? exact.slice(0, limit) : this.similar(query, limit);
   }
 
@@ -322,7 +324,10 @@ export class IndicatorResolver {
           let score = similarity(stem, name);
           // A Chinese query contained in a name (or the reverse) is a strong hint: 公办园 → 公办园在园幼儿占比.
           if (!latin && (name.includes(stem) || stem.includes(name))) {
-            score = Math.max(score, 0.6 + 0.3 * (Math.min(stem.length, name.length) / Math.max(stem.length, name.length)));
+            score = Math.max(
+              score,
+              0.6 + 0.3 * (Math.min(stem.length, name.length) / Math.max(stem.length, name.length)),
+            );
           }
           if (score > best) best = score;
         }

@@ -66,9 +66,7 @@ export class IndicatorStore {
     }
     const names = result.candidates.map((c) => `${c.indicator.zh} (${c.indicator.id})`).join("; ");
     if (result.error === "ambiguous") throw notFound(`"${query}" 有多个同等匹配 is ambiguous: ${names}`);
-    throw notFound(
-      `找不到指标 no indicator matches "${query}" exactly${names ? `; 相近 did you mean: ${names}` : ""}`,
-    );
+    throw notFound(`找不到指标 no indicator matches "${query}" exactly${names ? `; 相近 did you mean: ${names}` : ""}`);
   }
 
   /**
@@ -80,13 +78,18 @@ export class IndicatorStore {
       return reading?.region ?? CITY;
     }
     if (typeof input !== "string") throw badValue(`地区应为文本 region must be text such as "新城区"`);
-    if (input.length > MAX_ARGUMENT_LENGTH) throw badValue(`地区名称过长 region longer than ${MAX_ARGUMENT_LENGTH} characters`);
+    if (input.length > MAX_ARGUMENT_LENGTH)
+      throw badValue(`地区名称过长 region longer than ${MAX_ARGUMENT_LENGTH} characters`);
     const region = regionByName(input) ?? (this.allRegions.has(input.trim()) ? input.trim() : undefined);
     if (!region) {
-      throw notFound(`未知地区 unknown region "${input}"; 有数据的地区 regions with figures: ${[...this.allRegions].join(", ")}`);
+      throw notFound(
+        `未知地区 unknown region "${input}"; 有数据的地区 regions with figures: ${[...this.allRegions].join(", ")}`,
+      );
     }
     if (reading?.region && reading.region !== region) {
-      throw badValue(`名称中的地区与地区参数不一致 the name says ${reading.region}, the region argument says ${region}`);
+      throw badValue(
+        `名称中的地区与地区参数不一致 the name says ${reading.region}, the region argument says ${region}`,
+      );
     }
     return region;
   }

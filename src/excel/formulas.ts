@@ -99,16 +99,21 @@ export function factFormula(store: IndicatorStore, fact: Fact): FactFormula {
     return { ok: true, formula: `=${call("GROWTH", [growthName, period, region, kind])}`, returnsChosen };
   }
   const changeName = changeArg(store, indicator, fact.measure);
-  if (!changeName || !factMeasures(fact, { measure: fact.measure, annual: false, decline: false })) return { ok: false, reason: "measure" };
+  if (!changeName || !factMeasures(fact, { measure: fact.measure, annual: false, decline: false }))
+    return { ok: false, reason: "measure" };
   const fn = fact.kind === "actual" || fact.kind === "estimate" ? "VALUE" : "TARGET";
   const kinds = fn === "VALUE" ? ACTUAL_KINDS : TARGET_KINDS;
   let picks = false;
   try {
-    picks = lookupNamed(store, { indicator: changeName.slice(1, -1), period: fact.period, region: fact.region }, kinds).fact.id === chosen.id;
+    picks =
+      lookupNamed(store, { indicator: changeName.slice(1, -1), period: fact.period, region: fact.region }, kinds).fact
+        .id === chosen.id;
   } catch {
     picks = false;
   }
-  const formula = picks ? call(fn, [changeName, period, region]) : call("GET", [changeName, period, quoteArg(fact.kind), region]);
+  const formula = picks
+    ? call(fn, [changeName, period, region])
+    : call("GET", [changeName, period, quoteArg(fact.kind), region]);
   return { ok: true, formula: `=${formula}`, returnsChosen };
 }
 

@@ -53,7 +53,9 @@ describe("factFormula", () => {
       ok: true,
       formula: '=HH.VALUE("公路总里程增量",2025)',
     });
-    expect(factFormula(store, fact("fiscal_sci_tech_expenditure|呼和浩特市|2026-2030|target|pct_change|003"))).toMatchObject({
+    expect(
+      factFormula(store, fact("fiscal_sci_tech_expenditure|呼和浩特市|2026-2030|target|pct_change|003")),
+    ).toMatchObject({
       ok: true,
       formula: '=HH.GROWTH("财政科学技术支出年均增长","2026-2030",,"target")',
     });
