@@ -16,7 +16,7 @@ import { excelResult } from "./excel-errors";
  * @helpurl https://localhost:3000/help.html#value
  * @param indicator 指标名称、别名或ID,如 "地区生产总值" / Indicator name, alias or id, e.g. "GDP"
  * @param period 年份 2022,或期间 "2021-2025"、"十四五" / Year 2022, span "2021-2025" or 十四五
- * @param [region] 地区,默认该指标唯一地区,否则呼和浩特市 / Region; defaults to the indicator's only region, else 呼和浩特市
+ * @param [region] 地区,默认呼和浩特市(全市) / Region; defaults to the city, 呼和浩特市
  * @param [unit] 换算单位,如 "万元" / Unit to convert to, e.g. "万元"
  * @returns 数值(百分比为小数) / The value (percentages as fractions)
  */
