@@ -61,6 +61,17 @@ describe("task pane in preview mode", () => {
     await shot("2-search");
   });
 
+  it("reads a name as the functions do: 新城区GDP增速 lists the district's growth figures only", async () => {
+    await page.getByRole("searchbox", { name: "搜索" }).fill("新城区GDP增速");
+    await expect(page.getByTestId("read-as").innerText()).resolves.toBe("读作:地区生产总值 · 增速 · 新城区");
+    await page.getByText("2 条结果").waitFor();
+    const rows = page.locator("button[data-fact]");
+    await expect(rows.first().innerText()).resolves.toMatch(/2%[\s\S]*同比|增速/);
+    await shot("2b-search-measure");
+    await page.getByRole("searchbox", { name: "搜索" }).fill("公办园占比");
+    await page.getByText("2 条结果").waitFor();
+  });
+
   it("opens the 2025 target: 60% with its quote and document", async () => {
     await page.locator("button[data-fact]", { hasText: "60%" }).click();
     await expect(page.getByTestId("figure").innerText()).resolves.toBe("60%");
