@@ -14,7 +14,7 @@ import {
 import { IndicatorResolver, normalizeName } from "../../src/core/resolve";
 import { derivePhrases, type PhraseResult } from "./phrases";
 import { isPercentUnit, toCanonical, unitsCompatible } from "../../src/core/units";
-import { accountMentions, verifyClaim, type Accounting, type LocatedClaim } from "../../src/core/verify";
+import { accountMentions, verifyClaim, type Accounting, type LocatedClaim } from "../../src/core/extract/verify";
 import { loadCatalog, loadFactFiles, loadSources, type LoadProblem } from "./fact-files";
 
 export interface SourceReport {

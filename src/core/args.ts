@@ -18,16 +18,19 @@ export function isBlank(value: unknown): boolean {
 /** Passes any value through, except text longer than MAX_ARGUMENT_LENGTH: #VALUE!. */
 export function checkLength<T>(name: string, value: T): T {
   if (typeof value === "string" && value.length > MAX_ARGUMENT_LENGTH) {
-    throw badValue(
-      `参数过长 ${name} is too long: ${value.length} characters, at most ${MAX_ARGUMENT_LENGTH} (${value.slice(0, 20)}…)`,
-    );
+    throw badValue("tooLong", {
+      what: name,
+      length: value.length,
+      max: MAX_ARGUMENT_LENGTH,
+      start: value.slice(0, 20),
+    });
   }
   return value;
 }
 
 /** Required text, trimmed: #VALUE! when empty, not text, or too long. */
 export function checkText(name: string, value: unknown): string {
-  if (typeof value !== "string" || value.trim() === "") throw badValue(`${name} 应为文本 must be text`);
+  if (typeof value !== "string" || value.trim() === "") throw badValue("notText", { what: name });
   return checkLength(name, value).trim();
 }
 
@@ -38,7 +41,7 @@ export function optionalText(name: string, value: unknown): string | undefined {
 
 /** A required finite number: #VALUE! for text, empty, booleans, NaN or ±Infinity. */
 export function checkNumber(name: string, value: unknown): number {
-  if (typeof value !== "number" || !Number.isFinite(value)) throw badValue(`${name} 应为数字 must be a number`);
+  if (typeof value !== "number" || !Number.isFinite(value)) throw badValue("notNumber", { what: name });
   return value;
 }
 

@@ -4,12 +4,10 @@
  * result out of the double range), #DIV/0! where the formula divides by zero.
  */
 import { checkNumber } from "./args";
-import { badNumber, HHError } from "./errors";
-
-const divideByZero = (message: string) => new HHError("DIV/0", message);
+import { badNumber, divideByZero } from "./errors";
 
 function finiteResult(value: number): number {
-  if (!Number.isFinite(value)) throw badNumber("结果超出数值范围 the result is out of range");
+  if (!Number.isFinite(value)) throw badNumber("outOfRange");
   return value;
 }
 
@@ -18,9 +16,9 @@ export function cagr(start: unknown, end: unknown, years: unknown): number {
   const s = checkNumber("start_value", start);
   const e = checkNumber("end_value", end);
   const n = checkNumber("years", years);
-  if (n <= 0) throw badNumber("年数须大于0 years must be greater than 0");
-  if (s <= 0) throw badNumber("起始值须为正数 CAGR needs a positive start value");
-  if (e < 0) throw badNumber("期末值不能为负 CAGR needs a non-negative end value");
+  if (n <= 0) throw badNumber("yearsPositive");
+  if (s <= 0) throw badNumber("cagrStart");
+  if (e < 0) throw badNumber("cagrEnd");
   return finiteResult((e / s) ** (1 / n) - 1);
 }
 
@@ -32,9 +30,9 @@ export function cagr(start: unknown, end: unknown, years: unknown): number {
 export function yoy(current: unknown, previous: unknown): number {
   const c = checkNumber("current", current);
   const p = checkNumber("previous", previous);
-  if (p === 0) throw divideByZero("上期值为0,无法计算增速 previous value is 0");
+  if (p === 0) throw divideByZero("previousZero");
   if (p < 0) {
-    throw badNumber("上期值为负,增速没有意义 growth over a negative base is not meaningful (previous value < 0)");
+    throw badNumber("previousNegative");
   }
   return finiteResult((c - p) / p);
 }
@@ -43,8 +41,8 @@ export function yoy(current: unknown, previous: unknown): number {
 export function baseBeforeGrowth(current: unknown, growth: unknown): number {
   const c = checkNumber("current", current);
   const g = checkNumber("growth", growth);
-  if (g < -1) throw badNumber("增速不能低于-100% growth cannot be below -100%");
-  if (g === -1) throw divideByZero("增速为-100%,无法倒推基期值 a growth of -100% leaves no base to recover");
+  if (g < -1) throw badNumber("growthBelowMinus100");
+  if (g === -1) throw divideByZero("baseAtMinus100");
   return finiteResult(c / (1 + g));
 }
 
@@ -53,11 +51,11 @@ export function project(value: unknown, growth: unknown, years: unknown): number
   const v = checkNumber("value", value);
   const g = checkNumber("growth", growth);
   const n = checkNumber("years", years);
-  if (g < -1) throw badNumber("增速不能低于-100% growth cannot be below -100%");
+  if (g < -1) throw badNumber("growthBelowMinus100");
   if (g === -1) {
     if (n > 0) return 0;
     if (n === 0) return v;
-    throw divideByZero("增速为-100%时无法向前回推 a growth of -100% cannot be run backwards (years < 0)");
+    throw divideByZero("projectBackwards");
   }
   return finiteResult(v * (1 + g) ** n);
 }
@@ -67,7 +65,7 @@ export function project(value: unknown, growth: unknown, years: unknown): number
  * an even step a year for shares (percentage points as a fraction).
  */
 export function requiredRate(from: number, to: number, years: number, share: boolean): number {
-  if (years <= 0) throw badNumber("目标年份须晚于最新实际值 the target year must be after the latest actual");
+  if (years <= 0) throw badNumber("targetYearAfter");
   if (share) return finiteResult((to - from) / years);
   return cagr(from, to, years);
 }

@@ -17,7 +17,6 @@ export const KIND_ALIASES: Readonly<Record<string, Kind>> = {
 export function normalizeKind(input: unknown): Kind {
   const text = typeof input === "string" ? checkLength("kind", input).normalize("NFKC").trim().toLowerCase() : "";
   const kind = ownValue(KIND_ALIASES, text);
-  if (!kind)
-    throw badValue(`类型应为 kind must be actual/estimate/plan/target (实际/预计/计划/目标), got "${String(input)}"`);
+  if (!kind) throw badValue("kindUnknown", { kind: String(input) });
   return kind;
 }

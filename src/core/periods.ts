@@ -16,10 +16,10 @@ const FIVE_YEAR_PLANS: Record<string, string> = {
 export function normalizePeriod(input: unknown): string {
   if (typeof input === "number") {
     if (Number.isInteger(input) && input >= 1900 && input <= 2100) return String(input);
-    throw badValue(`期间应为年份 period must be a year such as 2025, got ${input}`);
+    throw badValue("periodNotYear", { period: String(input) });
   }
   if (typeof input !== "string" || input.trim() === "") {
-    throw badValue('期间不能为空 period is required: a year (2025), a span ("2021-2025") or 十四五');
+    throw badValue("periodEmpty");
   }
   const text = checkLength("period", input)
     .normalize("NFKC")
@@ -30,12 +30,12 @@ export function normalizePeriod(input: unknown): string {
   if (plan) return plan;
   const span = text.match(/^(\d{4})\s*年?\s*[-—–~～至到]\s*(\d{4})$/);
   if (span) {
-    if (Number(span[1]) > Number(span[2])) throw badValue(`期间起止颠倒 period span is reversed: ${input}`);
+    if (Number(span[1]) > Number(span[2])) throw badValue("periodReversed", { period: String(input) });
     return span[1] === span[2] ? span[1] : `${span[1]}-${span[2]}`;
   }
   const upper = text.toUpperCase();
   if (PERIOD_PATTERN.test(upper)) return upper;
-  throw badValue(`无法识别的期间 unknown period "${input}": use 2025, "2021-2025", 十四五 or 2023-YTD09`);
+  throw badValue("periodUnknown", { period: String(input) });
 }
 
 /** The year a period ends in (2021-2025 → 2025, 2023-YTD09 → 2023). */

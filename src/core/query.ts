@@ -89,12 +89,10 @@ function missing(
   kinds: readonly Kind[],
   words: MeasureWords,
 ): HHError {
-  const what = `${kinds.map((k) => KIND_ZH[k]).join("/")}${words.measure === "level" ? "" : measureName(words)}`;
-  const whatEn = `${kinds.map((k) => KIND_LABEL.en[k]).join("/")}${words.measure === "level" ? "" : ` ${measureName(words, "en")}`}`;
   const all = store.series(indicator.id);
-  const here = all.filter((f) => f.region === region).map((f) => `${f.period}${KIND_ZH[f.kind]}${factMeasureLabel(f)}`);
-  const elsewhere = [...new Set(all.filter((f) => f.region !== region).map((f) => f.region))];
-  const hints: string[] = [];
+  const available = all
+    .filter((f) => f.region === region)
+    .map((f) => `${f.period}${KIND_ZH[f.kind]}${factMeasureLabel(f)}`);
   const otherMeasure = all.find(
     (f) =>
       f.region === region &&
@@ -102,34 +100,39 @@ function missing(
       periodsToTry(period).includes(f.period) &&
       kinds.includes(f.kind),
   );
-  if (otherMeasure) {
-    const words = { measure: otherMeasure.measure, annual: false, decline: false };
-    const hint = otherMeasure.measure === "pct_change" ? " or HH.GROWTH" : "";
-    hints.push(
-      `该期有${measureName(words)} a ${measureName(words, "en")} exists: ask for "${indicator.zh}${measureName(words)}"${hint}`,
-    );
-  }
-  if (here.length) hints.push(`已有 available: ${[...new Set(here)].slice(0, 8).join(", ")}`);
-  else hints.push(`${region} 没有该指标的数据 no figures for ${region}`);
-  if (elsewhere.length) hints.push(`其他地区有数据 figures exist for: ${elsewhere.join(", ")} (region argument)`);
-  return notFound(`${indicator.zh} ${region} ${period} 没有${what} no ${whatEn} figure; ${hints.join("; ")}`);
+  const other = otherMeasure && { measure: otherMeasure.measure, annual: false, decline: false };
+  return notFound("noFigure", {
+    indicator: indicator.zh,
+    region,
+    period,
+    kinds: { zh: kinds.map((k) => KIND_ZH[k]).join("/"), en: kinds.map((k) => KIND_LABEL.en[k]).join("/") },
+    measure: words.measure === "level" ? undefined : bothNames(words),
+    otherMeasure: other && { ...bothNames(other), growth: other.measure === "pct_change" },
+    available: [...new Set(available)],
+    elsewhere: [...new Set(all.filter((f) => f.region !== region).map((f) => f.region))],
+  });
+}
+
+function bothNames(words: MeasureWords): { zh: string; en: string } {
+  return { zh: measureName(words), en: measureName(words, "en") };
 }
 
 function inUnit(value: number, indicator: Indicator, unit: unknown, measure: Measure = "level"): number {
   if (isBlank(unit)) return value;
-  if (typeof unit !== "string") throw badValue('单位应为文本 unit must be text such as "万元"');
+  if (typeof unit !== "string") throw badValue("unitNotText");
   if (measure === "pct_change" || measure === "pp_change") {
     if (isPercentUnit(unit)) return value;
-    throw badValue(`单位不兼容 a ${MEASURE_LABEL.en[measure]} is a percentage, cannot convert to ${unit}`);
+    throw badValue("unitOfChange", { measure: MEASURE_LABEL.en[measure], unit });
   }
   if (isPercentUnit(indicator.unit)) {
     if (isPercentUnit(unit)) return value;
-    throw badValue(`单位不兼容 ${indicator.zh} is a share (%), cannot convert to ${unit}`);
+    throw badValue("unitOfShare", { indicator: indicator.zh, unit });
   }
   try {
     return convertUnit(value, indicator.unit, unit.trim());
   } catch (error) {
-    if (error instanceof UnitError) throw badValue(`${error.message} (${indicator.zh} is in ${indicator.unit})`);
+    if (error instanceof UnitError)
+      throw badValue("unitOfIndicator", { indicator: indicator.zh, unit: indicator.unit, detail: error.message });
     throw error;
   }
 }
@@ -152,9 +155,12 @@ function resolveArgs(store: IndicatorStore, args: Lookup) {
 function valueFor(fact: Fact, reading: MeasureWords, indicator: Indicator): number {
   if (!reading.decline) return fact.value;
   if (fact.value > 0) {
-    throw notFound(
-      `${indicator.zh} ${fact.period} 报告的是增长而非下降 the report states an increase (${formatFactValue(fact.value, fact.unit)}), not a decline; ask for ${measureName({ ...reading, decline: false })}`,
-    );
+    throw notFound("notADecline", {
+      indicator: indicator.zh,
+      period: fact.period,
+      value: formatFactValue(fact.value, fact.unit),
+      ask: `${indicator.zh}${measureName({ ...reading, decline: false })}`,
+    });
   }
   return -fact.value;
 }
@@ -202,9 +208,7 @@ export const TARGET_KINDS: readonly Kind[] = ["target", "plan"];
 export function growth(store: IndicatorStore, args: Lookup & { kind?: unknown }): number {
   const { reading, indicator, period, region } = resolveArgs(store, args);
   if (reading.measure !== "level" && reading.measure !== "pct_change") {
-    throw notFound(
-      `"${String(args.indicator)}" 指的是${measureName(reading)} names a ${measureName(reading, "en")}, not a percent change; use HH.VALUE`,
-    );
+    throw notFound("growthOfChange", { name: String(args.indicator), measure: bothNames(reading) });
   }
   const words: MeasureWords = { ...reading, measure: "pct_change" };
   const kinds: readonly Kind[] = isBlank(args.kind)
@@ -288,15 +292,15 @@ export function unitOf(store: IndicatorStore, indicator: unknown): string {
 export const FIND_HEADER: Cell[] = ["id", "名称", "name", "unit", "category"];
 
 export function find(store: IndicatorStore, query: unknown, limit?: unknown): Cell[][] {
-  if (typeof query !== "string" || query.trim() === "") throw badValue("查询不能为空 query must be text");
+  if (typeof query !== "string" || query.trim() === "") throw badValue("queryEmpty");
   const n = isBlank(limit) ? 10 : limit;
   if (typeof n !== "number" || !Number.isInteger(n) || n < 1 || n > 500) {
-    throw badValue("limit 应为 1-500 的整数 limit must be a whole number from 1 to 500");
+    throw badValue("limitRange");
   }
   const rows = store.resolver
     .rank(query, n)
     .map((c) => [c.indicator.id, c.indicator.zh, c.indicator.en, c.indicator.unit, c.indicator.category]);
-  if (rows.length === 0) throw notFound(`没有匹配的指标 no indicator matches "${query}"`);
+  if (rows.length === 0) throw notFound("nothingMatches", { query });
   return [FIND_HEADER, ...rows];
 }
 
@@ -363,9 +367,7 @@ function targetAndActual(store: IndicatorStore, args: Lookup) {
   const { fact: targetFact, reading } = lookupNamed(store, args, TARGET_KINDS);
   const indicator = reading.indicator;
   if (reading.measure !== "level") {
-    throw notFound(
-      `目标差距按水平值计算 target gaps and rates compare levels; "${String(args.indicator)}" names a ${measureName(reading, "en")}`,
-    );
+    throw notFound("targetOfChange", { name: String(args.indicator), measure: bothNames(reading) });
   }
   const horizon = endYear(targetFact.period);
   const actual = latestActualBefore(store, indicator, targetFact.region, horizon);
@@ -378,10 +380,7 @@ function targetAndActual(store: IndicatorStore, args: Lookup) {
           .map((f) => `${f.period}${KIND_ZH[f.kind]}`),
       ),
     ];
-    const hint = available.length ? `; 已有 available: ${available.slice(0, 8).join(", ")}` : "";
-    throw notFound(
-      `${indicator.zh} ${targetFact.region} 在${horizon}年之前没有全年实际值或预计值作基数 no base: no whole-year actual or estimate level before ${horizon}${hint}`,
-    );
+    throw notFound("noTargetBase", { indicator: indicator.zh, region: targetFact.region, horizon, available });
   }
   return { indicator, targetFact, actual, horizon };
 }
@@ -394,8 +393,7 @@ export function targetGap(store: IndicatorStore, args: Lookup): number {
 export function targetRate(store: IndicatorStore, args: Lookup): number {
   const { indicator, targetFact, actual, horizon } = targetAndActual(store, args);
   const years = horizon - Number(actual.period);
-  if (years <= 0)
-    throw badNumber(`${indicator.zh} 最新实际值已在目标年份 the latest actual is already in the target year`);
+  if (years <= 0) throw badNumber("baseInTargetYear", { indicator: indicator.zh });
   return requiredRate(actual.value, targetFact.value, years, isPercentUnit(indicator.unit));
 }
 
@@ -430,6 +428,6 @@ export function info(store: IndicatorStore, field?: unknown): string | number {
   // Matched against the list of fields only: "constructor" or "__proto__" are unknown fields.
   const text = typeof field === "string" ? checkLength("field", field).normalize("NFKC").trim().toLowerCase() : "";
   const key = INFO_FIELDS.find((f) => f.toLowerCase() === text);
-  if (!key) throw badValue(`未知字段 unknown field "${String(field)}"; fields: ${INFO_FIELDS.join(", ")}`);
+  if (!key) throw badValue("infoField", { field: String(field), fields: INFO_FIELDS });
   return values[key];
 }

@@ -3,7 +3,7 @@ import { factKey, rankFacts } from "./conflicts";
 import { badValue, notFound } from "./errors";
 import { periodSortKey } from "./periods";
 import { CITY, regionByName } from "./regions";
-import { MAX_ARGUMENT_LENGTH } from "./args";
+import { checkLength, MAX_ARGUMENT_LENGTH } from "./args";
 import { IndicatorResolver, type Reading } from "./resolve";
 import type { Dataset, Fact, Indicator, Kind, Source } from "./schema";
 
@@ -57,16 +57,21 @@ export class IndicatorStore {
   /** How a typed name reads: indicator, measure, region words; or an #N/A that names the candidates. */
   read(query: unknown): Reading {
     if (typeof query !== "string" || query.trim() === "") {
-      throw badValue('指标名称不能为空 indicator must be a name, alias or id such as "公办园占比"');
+      throw badValue("indicatorEmpty");
     }
     const result = this.resolver.resolve(query);
     if ("reading" in result) return result.reading;
     if (result.error === "too_long") {
-      throw badValue(`指标名称过长 indicator name longer than ${MAX_ARGUMENT_LENGTH} characters`);
+      throw badValue("tooLong", {
+        what: "indicator",
+        length: query.length,
+        max: MAX_ARGUMENT_LENGTH,
+        start: query.slice(0, 20),
+      });
     }
-    const names = result.candidates.map((c) => `${c.indicator.zh} (${c.indicator.id})`).join("; ");
-    if (result.error === "ambiguous") throw notFound(`"${query}" 有多个同等匹配 is ambiguous: ${names}`);
-    throw notFound(`找不到指标 no indicator matches "${query}" exactly${names ? `; 相近 did you mean: ${names}` : ""}`);
+    const names = result.candidates.map((c) => `${c.indicator.zh} (${c.indicator.id})`);
+    if (result.error === "ambiguous") throw notFound("indicatorAmbiguous", { name: query, candidates: names });
+    throw notFound("indicatorUnknown", { name: query, candidates: names });
   }
 
   /**
@@ -77,19 +82,14 @@ export class IndicatorStore {
     if (input === undefined || input === null || (typeof input === "string" && input.trim() === "")) {
       return reading?.region ?? CITY;
     }
-    if (typeof input !== "string") throw badValue(`地区应为文本 region must be text such as "新城区"`);
-    if (input.length > MAX_ARGUMENT_LENGTH)
-      throw badValue(`地区名称过长 region longer than ${MAX_ARGUMENT_LENGTH} characters`);
+    if (typeof input !== "string") throw badValue("regionNotText");
+    checkLength("region", input);
     const region = regionByName(input) ?? (this.allRegions.has(input.trim()) ? input.trim() : undefined);
     if (!region) {
-      throw notFound(
-        `未知地区 unknown region "${input}"; 有数据的地区 regions with figures: ${[...this.allRegions].join(", ")}`,
-      );
+      throw notFound("regionUnknown", { region: input, regions: [...this.allRegions] });
     }
     if (reading?.region && reading.region !== region) {
-      throw badValue(
-        `名称中的地区与地区参数不一致 the name says ${reading.region}, the region argument says ${region}`,
-      );
+      throw badValue("regionContradicts", { inName: reading.region, argument: region });
     }
     return region;
   }

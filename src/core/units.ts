@@ -1,6 +1,6 @@
 /** Units as written in Chinese reports: an optional multiplier prefix (万, 亿 …) on a base unit. */
 import { MAX_ARGUMENT_LENGTH, ownValue } from "./args";
-import { HHError } from "./errors";
+import { badValue, HHError } from "./errors";
 
 const MULTIPLIERS: ReadonlyArray<readonly [string, number]> = [
   ["万亿", 1e12],
@@ -90,11 +90,16 @@ export function toBase(value: number, unit: string): { value: number; base: stri
 export function convertUnit(value: number, from: string, to: string): number {
   for (const unit of [from, to]) {
     if (unit.length > MAX_ARGUMENT_LENGTH) {
-      throw new UnitError(`单位过长 unit is too long: ${unit.length} characters, at most ${MAX_ARGUMENT_LENGTH}`);
+      throw badValue("tooLong", {
+        what: "unit",
+        length: unit.length,
+        max: MAX_ARGUMENT_LENGTH,
+        start: unit.slice(0, 20),
+      });
     }
   }
   if (!unitsCompatible(from, to)) {
-    throw new UnitError(`单位不兼容 incompatible units: ${from} → ${to}`);
+    throw new UnitError("unitIncompatible", { from, to });
   }
   const a = toBase(1, from).value;
   const b = toBase(1, to).value;
@@ -114,8 +119,9 @@ export function roundSignificant(value: number, digits = 12): number {
 }
 
 /** A unit that cannot be used; a #VALUE! wherever it reaches a function's result. */
+/** Units that cannot be converted into each other: #VALUE!. */
 export class UnitError extends HHError {
-  constructor(message: string) {
-    super("VALUE", message);
+  constructor(id: "unitIncompatible", details: { from: string; to: string }) {
+    super("VALUE", id, details);
   }
 }

@@ -1,5 +1,6 @@
 /** Turns anything a lookup throws into an Excel error value with a message; nothing escapes. */
 import { HHError, type HHErrorCode } from "../core/errors";
+import { bilingualError } from "../core/messages";
 import { DatasetError } from "../core/schema";
 
 const ERROR_CODES: Record<HHErrorCode, CustomFunctions.ErrorCode> = {
@@ -14,7 +15,7 @@ export function toExcelError(error: unknown): CustomFunctions.Error {
   const message =
     error instanceof DatasetError
       ? error.message
-      : `内部错误 internal error: ${String((error as Error)?.message ?? error)}`;
+      : bilingualError("internal", { detail: String((error as Error)?.message ?? error) });
   return new CustomFunctions.Error(ERROR_CODES.VALUE, message);
 }
 
@@ -27,7 +28,7 @@ export function excelResult<T>(compute: () => T): T {
   try {
     const result = compute();
     if (typeof result === "number" && !Number.isFinite(result)) {
-      return new CustomFunctions.Error(ERROR_CODES.NUM, "结果不是有限数 result is not a finite number") as unknown as T;
+      return new CustomFunctions.Error(ERROR_CODES.NUM, bilingualError("notFinite")) as unknown as T;
     }
     return result;
   } catch (error) {

@@ -1,24 +1,8 @@
 /** How figures read in the pane: canonical value, unit and qualifier, in the UI language. */
+import { normalizeQualifier, QUALIFIER_WORDS } from "../core/qualifiers";
 import type { Fact, Indicator, Source } from "../core/schema";
 import { isPercentUnit } from "../core/units";
 import type { Lang } from "../excel/labels";
-
-/** Qualifiers as words around the number: 约 60%, 60%以上 / about 60%, over 60%. */
-const QUALIFIER: Record<string, { zh: [string, string]; en: string }> = {
-  约: { zh: ["约", ""], en: "about" },
-  近: { zh: ["近", ""], en: "nearly" },
-  超: { zh: ["超", ""], en: "over" },
-  不低于: { zh: ["不低于", ""], en: "at least" },
-  不少于: { zh: ["不少于", ""], en: "at least" },
-  不超过: { zh: ["不超过", ""], en: "at most" },
-  以上: { zh: ["", "以上"], en: "over" },
-  以内: { zh: ["", "以内"], en: "within" },
-  以下: { zh: ["", "以下"], en: "below" },
-  左右: { zh: ["", "左右"], en: "about" },
-  余: { zh: ["", "余"], en: "over" },
-  多: { zh: ["", "多"], en: "over" },
-  基本: { zh: ["基本", ""], en: "roughly" },
-};
 
 const UNIT_EN: Record<string, string> = {
   亿元: "100M yuan",
@@ -69,10 +53,11 @@ export function figureText(fact: Pick<Fact, "value" | "unit" | "measure" | "qual
   if (fact.qualifier === "基本" && fact.value === 0 && fact.measure !== "level")
     return lang === "zh" ? "基本持平" : "flat";
   const text = valueText(fact, lang);
-  const q = fact.qualifier ? QUALIFIER[fact.qualifier] : undefined;
   if (!fact.qualifier) return text;
+  const q = normalizeQualifier(fact.qualifier);
   if (!q) return lang === "zh" ? `${fact.qualifier}${text}` : text;
-  return lang === "zh" ? `${q.zh[0]}${text}${q.zh[1]}` : `${q.en} ${text}`;
+  if (lang === "en") return `${QUALIFIER_WORDS[q].en} ${text}`;
+  return QUALIFIER_WORDS[q].at === "before" ? `${q}${text}` : `${text}${q}`;
 }
 
 export function indicatorName(indicator: Indicator | undefined, lang: Lang): string {

@@ -82,7 +82,7 @@ describe("kinds, units and INFO fields are plain text", () => {
       expect(() => convertUnit(1, "亿元", key)).toThrow(UnitError);
       expect(() => convertUnit(1, key, "米")).toThrow(UnitError);
     }
-    expect(new UnitError("x")).toBeInstanceOf(HHError);
+    expect(new UnitError("unitIncompatible", { from: "x", to: "y" })).toBeInstanceOf(HHError);
   });
   it("units: text over the limit is refused, not parsed character by character", () => {
     const long = "万".repeat(5000);

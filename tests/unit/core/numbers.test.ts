@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { FigureError, parseChineseNumeral, parseFigure } from "../../../src/core/numbers";
+import { FigureError, parseChineseNumeral, parseFigure } from "../../../src/core/extract/numbers";
 
 describe("parseFigure reads Chinese report notation", () => {
   it.each([

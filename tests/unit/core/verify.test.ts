@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { scanMentions } from "../../../src/core/mentions";
-import { accountMentions, verifyClaim, type FactClaim } from "../../../src/core/verify";
+import { scanMentions } from "../../../src/core/extract/mentions";
+import { accountMentions, verifyClaim, type FactClaim } from "../../../src/core/extract/verify";
 
 const SOURCE =
   "标题\n2022年,建成投用中小学、幼儿园20所,新增1.28万个公办学位。\n固定资产投资完成115亿元,同比下降2%;惠及全市50%以上的学生。\n";

@@ -1,7 +1,8 @@
 /** Checks a fact against the sentence it was quoted from, and accounts for every number in a source. */
-import { FigureError, normalizeQualifier, parseFigure, QUALIFIERS } from "./numbers";
+import { FigureError, parseFigure } from "./numbers";
+import { normalizeQualifier, QUALIFIERS, qualifierSpellings } from "../qualifiers";
 import { scanMentions, type Mention } from "./mentions";
-import { parseUnit, toBase, unitsCompatible } from "./units";
+import { parseUnit, toBase, unitsCompatible } from "../units";
 
 export interface FactClaim {
   quote: string;
@@ -24,8 +25,8 @@ export interface LocatedClaim {
 }
 
 const DECREASE_WORDS = /(下降|减少|降低|回落|下滑|缩减|减|降)/;
-const TRAILING_QUALIFIER = /^(以上|以内|左右|以下|上下|余|多)/;
-const LEADING_QUALIFIER = /(突破|超过|不低于|不少于|不超过|将近|接近|大约|约|近|超|逾)$/;
+const TRAILING_QUALIFIER = new RegExp(`^(${qualifierSpellings("after").join("|")})`);
+const LEADING_QUALIFIER = new RegExp(`(${qualifierSpellings("before").join("|")})$`);
 
 /** Returns the problems with a claim (empty when it checks out) and where it sits in the source. */
 export function verifyClaim(claim: FactClaim, source: string): { problems: string[]; located?: LocatedClaim } {

@@ -1,61 +1,11 @@
 /** Parses figures as Chinese reports write them: 1.28万个, 两万余人, 百分之六十, 近9成, 翻了一番, 50%以上. */
-import { roundSignificant } from "./units";
+import { normalizeQualifier, qualifierSpellings, type Qualifier } from "../qualifiers";
+import { roundSignificant } from "../units";
 
-export type Qualifier =
-  "以上" | "以内" | "左右" | "约" | "余" | "近" | "超" | "不低于" | "不少于" | "不超过" | "以下" | "基本";
+export { normalizeQualifier, QUALIFIERS, type Qualifier } from "../qualifiers";
 
-export const QUALIFIERS: readonly Qualifier[] = [
-  "以上",
-  "以内",
-  "左右",
-  "约",
-  "余",
-  "近",
-  "超",
-  "不低于",
-  "不少于",
-  "不超过",
-  "以下",
-  "基本",
-];
-
-/** Spellings that mean the same qualifier. */
-const QUALIFIER_SYNONYMS: Record<string, Qualifier> = {
-  多: "余",
-  超过: "超",
-  逾: "超",
-  上下: "左右",
-  将近: "近",
-  接近: "近",
-  大约: "约",
-  不到: "以内",
-  至少: "不少于",
-  突破: "超",
-};
-
-export function normalizeQualifier(text: string | undefined | null): Qualifier | undefined {
-  if (!text) return undefined;
-  if ((QUALIFIERS as readonly string[]).includes(text)) return text as Qualifier;
-  return QUALIFIER_SYNONYMS[text];
-}
-
-const PREFIX_QUALIFIERS = [
-  "突破",
-  "不低于",
-  "不少于",
-  "不超过",
-  "超过",
-  "将近",
-  "接近",
-  "大约",
-  "不到",
-  "至少",
-  "约",
-  "近",
-  "超",
-  "逾",
-];
-const SUFFIX_QUALIFIERS = ["以上", "以内", "左右", "以下", "上下"];
+const PREFIX_QUALIFIERS = qualifierSpellings("before");
+const SUFFIX_QUALIFIERS = qualifierSpellings("after");
 
 const CN_DIGITS: Record<string, number> = {
   零: 0,
