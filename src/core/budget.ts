@@ -5,6 +5,7 @@
  * kind of period they cover, and ranked within a group only. Everything here is codes; the task pane
  * turns them into words.
  */
+import { isActualKind } from "./kinds";
 import { normalizePeriod } from "./periods";
 import { PERIOD_PATTERN, type Fact } from "./schema";
 import type { IndicatorStore } from "./store";
@@ -173,12 +174,7 @@ export function compareGrowths(facts: readonly Fact[]): BudgetComparison {
 
 /** Growth figures a comparison can use: reported pct changes (actual or estimate), as lookups return them. */
 export function budgetCandidates(store: IndicatorStore): Fact[] {
-  return store.dataset.facts.filter(
-    (f) =>
-      f.measure === "pct_change" &&
-      (f.kind === "actual" || f.kind === "estimate") &&
-      store.facts(f.indicator, f.region, f.period, f.kind, f.measure)[0]?.id === f.id,
-  );
+  return store.dataset.facts.filter((f) => f.measure === "pct_change" && isActualKind(f.kind) && store.isChosen(f));
 }
 
 /**

@@ -3,7 +3,9 @@
  * the precision the report wrote them with? Rates are fractions (10.14% → 0.1014).
  */
 import { baseBeforeGrowth, yoy } from "./growth";
+import { ACTUAL_KINDS } from "./kinds";
 import { isYear } from "./periods";
+import { lookupFact } from "./query";
 import type { Fact } from "./schema";
 import type { IndicatorStore } from "./store";
 
@@ -55,11 +57,9 @@ export function datasetChecks(store: IndicatorStore): DatasetCheck[] {
   for (const growth of store.dataset.facts) {
     if (growth.measure !== "pct_change" || !isYear(growth.period)) continue;
     if (growth.base && !/^(上年|同比|\d{4})$/.test(growth.base)) continue;
-    const level = (period: string) =>
-      store.facts(growth.indicator, growth.region, period, "actual", "level")[0] ??
-      store.facts(growth.indicator, growth.region, period, "estimate", "level")[0];
-    const current =
-      store.facts(growth.indicator, growth.region, growth.period, growth.kind, "level")[0] ?? level(growth.period);
+    const indicator = store.indicators.get(growth.indicator)!;
+    const level = (period: string) => lookupFact(store, indicator, growth.region, period, ACTUAL_KINDS);
+    const current = store.chosen({ ...growth, measure: "level" }) ?? level(growth.period);
     if (!current) continue;
     const previousPeriod = growth.base && /^\d{4}$/.test(growth.base) ? growth.base : String(Number(growth.period) - 1);
     const previous = level(previousPeriod);

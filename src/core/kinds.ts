@@ -3,6 +3,16 @@ import { checkLength, ownValue } from "./args";
 import { badValue } from "./errors";
 import type { Kind } from "./schema";
 
+/** The kinds HH.VALUE looks for, in order: the actual, else the estimate (预计). */
+export const ACTUAL_KINDS: readonly Kind[] = ["actual", "estimate"];
+/** The kinds HH.TARGET looks for, in order: the target, else the year's plan. */
+export const TARGET_KINDS: readonly Kind[] = ["target", "plan"];
+
+/** Reported as happened (or expected to have): an actual or an estimate, not a plan or target. */
+export function isActualKind(kind: Kind): boolean {
+  return ACTUAL_KINDS.includes(kind);
+}
+
 export const KIND_ALIASES: Readonly<Record<string, Kind>> = {
   actual: "actual",
   实际: "actual",

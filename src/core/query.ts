@@ -9,7 +9,10 @@ import { LEVEL, type MeasureWords, type Reading } from "./resolve";
 import { requiredRate, yoy } from "./growth";
 import { endYear, isYear, normalizePeriod } from "./periods";
 import type { Fact, Indicator, Kind, Measure } from "./schema";
-import { normalizeKind, type IndicatorStore } from "./store";
+import { ACTUAL_KINDS, isActualKind, normalizeKind, TARGET_KINDS } from "./kinds";
+import type { IndicatorStore } from "./store";
+
+export { ACTUAL_KINDS, TARGET_KINDS };
 import { convertUnit, isPercentUnit, UnitError } from "./units";
 
 export type Cell = string | number;
@@ -201,9 +204,6 @@ export function get(store: IndicatorStore, args: Lookup & { kind: unknown }): nu
   return named(store, args, [normalizeKind(args.kind)]);
 }
 
-export const ACTUAL_KINDS: readonly Kind[] = ["actual", "estimate"];
-export const TARGET_KINDS: readonly Kind[] = ["target", "plan"];
-
 /** Reported percent change, or one computed from two yearly levels. */
 export function growth(store: IndicatorStore, args: Lookup & { kind?: unknown }): number {
   const { reading, indicator, period, region } = resolveArgs(store, args);
@@ -255,7 +255,7 @@ export function series(
   for (const fact of store.series(indicator.id)) {
     if (fact.region !== region || (kind && fact.kind !== kind) || !factMeasures(fact, reading)) continue;
     // One row per key: the figure lookups return.
-    const winner = store.facts(fact.indicator, fact.region, fact.period, fact.kind, fact.measure)[0];
+    const winner = store.chosen(fact)!;
     if (chosen.has(winner.id)) continue;
     chosen.add(winner.id);
     if (reading.decline && winner.value > 0) continue;
@@ -324,7 +324,7 @@ function isPotential(store: IndicatorStore, fact: Fact): boolean {
 export function isTargetBase(store: IndicatorStore, fact: Fact, horizon: number): boolean {
   return (
     fact.measure === "level" &&
-    (fact.kind === "actual" || fact.kind === "estimate") &&
+    isActualKind(fact.kind) &&
     isYear(fact.period) &&
     Number(fact.period) < horizon &&
     !isPotential(store, fact)

@@ -112,6 +112,16 @@ export class IndicatorStore {
     return group;
   }
 
+  /** The fact lookups return for a fact's key: of several sources, the one the conflict rule ranks first. */
+  chosen(key: Pick<Fact, "indicator" | "region" | "period" | "kind" | "measure">): Fact | undefined {
+    return this.facts(key.indicator, key.region, key.period, key.kind, key.measure)[0];
+  }
+
+  /** Whether lookups return this fact (false for a source that lost a conflict). */
+  isChosen(fact: Fact): boolean {
+    return this.chosen(fact)?.id === fact.id;
+  }
+
   /** Every fact of an indicator, oldest first. */
   series(indicator: string): readonly Fact[] {
     const list = this.byIndicator.get(indicator);

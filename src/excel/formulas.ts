@@ -1,5 +1,6 @@
 /** HH formula text for a fact or an indicator. Pure: the task pane shows it before inserting it. */
-import { ACTUAL_KINDS, factMeasures, lookupLevel, lookupNamed, TARGET_KINDS } from "../core/query";
+import { ACTUAL_KINDS, isActualKind, TARGET_KINDS } from "../core/kinds";
+import { factMeasures, lookupLevel, lookupNamed } from "../core/query";
 import { CITY } from "../core/regions";
 import type { Fact, Indicator, Kind } from "../core/schema";
 import type { IndicatorStore } from "../core/store";
@@ -61,17 +62,16 @@ export type FactFormula =
 export function factFormula(store: IndicatorStore, fact: Fact): FactFormula {
   const indicator = store.indicators.get(fact.indicator);
   if (!indicator) return { ok: false, reason: "measure" };
-  const chosen = store.facts(fact.indicator, fact.region, fact.period, fact.kind, fact.measure)[0] ?? fact;
+  const chosen = store.chosen(fact) ?? fact;
   const returnsChosen = chosen.id !== fact.id;
   const name = indicatorArg(store, indicator);
   const period = periodArg(fact.period);
   const region = regionArg(fact.region);
 
   if (fact.measure === "level") {
-    const generic: { fn: string; kinds: Kind[] } =
-      fact.kind === "actual" || fact.kind === "estimate"
-        ? { fn: "VALUE", kinds: ["actual", "estimate"] }
-        : { fn: "TARGET", kinds: ["target", "plan"] };
+    const generic: { fn: string; kinds: readonly Kind[] } = isActualKind(fact.kind)
+      ? { fn: "VALUE", kinds: ACTUAL_KINDS }
+      : { fn: "TARGET", kinds: TARGET_KINDS };
     // VALUE/TARGET try several kinds; use GET with an explicit kind when they would pick another fact.
     let genericPicks = false;
     try {
@@ -101,7 +101,7 @@ export function factFormula(store: IndicatorStore, fact: Fact): FactFormula {
   const changeName = changeArg(store, indicator, fact.measure);
   if (!changeName || !factMeasures(fact, { measure: fact.measure, annual: false, decline: false }))
     return { ok: false, reason: "measure" };
-  const fn = fact.kind === "actual" || fact.kind === "estimate" ? "VALUE" : "TARGET";
+  const fn = isActualKind(fact.kind) ? "VALUE" : "TARGET";
   const kinds = fn === "VALUE" ? ACTUAL_KINDS : TARGET_KINDS;
   let picks = false;
   try {

@@ -58,7 +58,7 @@ export function searchFacts(store: IndicatorStore, filters: Filters): Fact[] {
       if (filters.region && fact.region !== filters.region) continue;
       if (filters.kind && fact.kind !== filters.kind) continue;
       if (year !== undefined && !coversYear(fact.period, year)) continue;
-      if (store.facts(fact.indicator, fact.region, fact.period, fact.kind, fact.measure)[0]?.id !== fact.id) continue;
+      if (!store.isChosen(fact)) continue;
       out.push(fact);
     }
   }
