@@ -8,6 +8,7 @@ import { useI18n } from "./i18n";
 import { factMeasureLabel, measureName } from "../core/query";
 import { regionEnglish } from "../core/regions";
 import { filterOptions, NO_FILTERS, queryReading, type Filters } from "./search";
+import { ErrorBoundary } from "./ErrorBoundary";
 import { useShared } from "./ui";
 import type { Callback } from "./types";
 
@@ -182,38 +183,11 @@ export function Browse({ store, filters, onFilters, results, onOpen, returnFocus
       {results.length === 0 ? <div className={s.empty}>{t.noResults}</div> : null}
       <ul className={s.list} ref={listRef} onKeyDown={onListKey} aria-label={t.results(results.length)}>
         {results.slice(0, shown).map((fact) => {
-          const indicator = store.indicators.get(fact.indicator);
-          const conflicts = store.conflictsOf(fact).length;
           return (
             <li key={fact.id}>
-              <button type="button" className={s.item} data-fact={fact.id} onClick={() => onOpen(fact)}>
-                <span className={s.name} title={indicator ? `${indicator.zh} · ${indicator.en}` : fact.indicator}>
-                  {indicatorName(indicator, lang)}
-                </span>
-                <span className={s.value}>{figureText(fact, lang)}</span>
-                <span className={s.meta}>
-                  <span>
-                    {fact.region} · {fact.period}
-                  </span>
-                  <Badge
-                    size="small"
-                    appearance={fact.kind === "target" || fact.kind === "plan" ? "tint" : "outline"}
-                    color={fact.kind === "target" || fact.kind === "plan" ? "brand" : "informative"}
-                  >
-                    {kind[fact.kind]}
-                  </Badge>
-                  {fact.measure !== "level" ? (
-                    <Badge size="small" appearance="outline" color="success">
-                      {factMeasureLabel(fact, lang)}
-                    </Badge>
-                  ) : null}
-                  {conflicts > 0 ? (
-                    <Badge size="small" appearance="tint" color="warning">
-                      {t.conflict}
-                    </Badge>
-                  ) : null}
-                </span>
-              </button>
+              <ErrorBoundary fallback={(e) => <div className={s.empty}>{t.brokenRecord(e.message)}</div>}>
+                <ResultRow store={store} fact={fact} onOpen={onOpen} />
+              </ErrorBoundary>
             </li>
           );
         })}
@@ -224,6 +198,41 @@ export function Browse({ store, filters, onFilters, results, onOpen, returnFocus
         </Button>
       ) : null}
     </div>
+  );
+}
+
+/** One figure in the results: name, value, region, period, kind, measure and conflict badges. */
+function ResultRow({ store, fact, onOpen }: { store: IndicatorStore; fact: Fact; onOpen: Callback<Fact> }) {
+  const { t, lang, kind } = useI18n();
+  const s = useStyles();
+  const indicator = store.indicators.get(fact.indicator);
+  const conflicts = store.conflictsOf(fact).length;
+  const planned = fact.kind === "target" || fact.kind === "plan";
+  return (
+    <button type="button" className={s.item} data-fact={fact.id} onClick={() => onOpen(fact)}>
+      <span className={s.name} title={indicator ? `${indicator.zh} · ${indicator.en}` : fact.indicator}>
+        {indicatorName(indicator, lang)}
+      </span>
+      <span className={s.value}>{figureText(fact, lang)}</span>
+      <span className={s.meta}>
+        <span>
+          {fact.region} · {fact.period}
+        </span>
+        <Badge size="small" appearance={planned ? "tint" : "outline"} color={planned ? "brand" : "informative"}>
+          {kind[fact.kind]}
+        </Badge>
+        {fact.measure !== "level" ? (
+          <Badge size="small" appearance="outline" color="success">
+            {factMeasureLabel(fact, lang)}
+          </Badge>
+        ) : null}
+        {conflicts > 0 ? (
+          <Badge size="small" appearance="tint" color="warning">
+            {t.conflict}
+          </Badge>
+        ) : null}
+      </span>
+    </button>
   );
 }
 

@@ -1,5 +1,9 @@
-/** `npm start`'s server: https://localhost:3000 serves the task pane (preview mode), office.js and the dataset. */
-import { spawn, type ChildProcess } from "node:child_process";
+/**
+ * `npm start` as a user runs it (scripts/start.ts): https://localhost:3000 serves the task pane (preview
+ * mode), office.js and the dataset; a second npm start says the port is busy; stopping it frees the port.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { createConnection } from "node:net";
 import { join, resolve } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -11,7 +15,7 @@ let browser: Browser;
 let log = "";
 
 beforeAll(async () => {
-  server = spawn(process.platform === "win32" ? "npx.cmd" : "npx", ["webpack", "serve", "--mode", "development"], {
+  server = spawn(process.execPath, [resolve(ROOT, "node_modules/tsx/dist/cli.mjs"), "scripts/start.ts"], {
     cwd: ROOT,
     detached: true,
   });
@@ -19,7 +23,7 @@ beforeAll(async () => {
   server.stderr?.on("data", (d) => (log += d));
   const started = Date.now();
   while (!/compiled successfully/.test(log)) {
-    if (/compiled with \d+ error|EADDRINUSE/.test(log) || Date.now() - started > 150000)
+    if (/compiled with \d+ error|EADDRINUSE|already in use/.test(log) || Date.now() - started > 150000)
       throw new Error(`dev server did not start:\n${log.slice(-2000)}`);
     await new Promise((ok) => setTimeout(ok, 500));
   }
@@ -28,8 +32,21 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  if (server?.pid) process.kill(-server.pid, "SIGTERM");
+  // In case a test failed before stopping it: the whole group.
+  if (server?.pid && server.exitCode === null) process.kill(-server.pid, "SIGKILL");
 });
+
+/** Whether something accepts connections on localhost:port. */
+function listening(port: number): Promise<boolean> {
+  return new Promise((done) => {
+    const socket = createConnection({ port, host: "localhost" })
+      .once("connect", () => {
+        socket.destroy();
+        done(true);
+      })
+      .once("error", () => done(false));
+  });
+}
 
 describe("the development server", () => {
   it("serves the task pane over HTTPS on port 3000 and shows the preview banner", async () => {
@@ -54,4 +71,23 @@ describe("the development server", () => {
     }
     await context.close();
   });
+
+  it("a second npm start says in one line that the port is busy, and exits", () => {
+    const second = spawnSync(process.execPath, [resolve(ROOT, "node_modules/tsx/dist/cli.mjs"), "scripts/start.ts"], {
+      cwd: ROOT,
+      encoding: "utf8",
+      timeout: 30000,
+    });
+    expect(second.status).toBe(1);
+    expect(second.stderr.trim().split("\n")).toEqual([expect.stringMatching(/port 3000 is already in use/)]);
+    expect(second.stdout).not.toMatch(/dataset/);
+  });
+
+  it("stopping npm start (Ctrl+C) stops the dev server too, so the port is free again", async () => {
+    expect(await listening(3000)).toBe(true);
+    server.kill("SIGINT");
+    const started = Date.now();
+    while ((await listening(3000)) && Date.now() - started < 15000) await new Promise((ok) => setTimeout(ok, 250));
+    expect(await listening(3000)).toBe(false);
+  }, 30000);
 });
