@@ -11,6 +11,7 @@ import {
   type Indicator,
   type Source,
 } from "../../src/core/schema";
+import { contentText } from "../../src/core/integrity";
 import { IndicatorResolver, normalizeName } from "../../src/core/resolve";
 import { derivePhrases, type PhraseResult } from "./phrases";
 import { isPercentUnit, toCanonical, unitsCompatible } from "../../src/core/units";
@@ -151,10 +152,18 @@ export function buildDataset(root: string, options: { only?: string; builtAt?: D
     phrases.has(indicator.id) ? { ...indicator, phrases: phrases.get(indicator.id)!.sort() } : indicator,
   );
   const body = { sources, indicators: withPhrases, facts, conflicts };
-  const hash = createHash("sha256").update(JSON.stringify(body)).digest("hex");
+  // Validate first: the hash is over the content exactly as the file will hold it.
   const builtAt = options.builtAt ?? new Date();
+  const draft = parseDataset({
+    schemaVersion: 1,
+    version: "draft",
+    hash: "0".repeat(64),
+    builtAt: builtAt.toISOString(),
+    ...body,
+  });
+  const hash = createHash("sha256").update(contentText(draft)).digest("hex");
   const version = `${builtAt.toISOString().slice(0, 10).replace(/-/g, ".")}+${hash.slice(0, 8)}`;
-  const dataset = parseDataset({ schemaVersion: 1, version, hash, builtAt: builtAt.toISOString(), ...body });
+  const dataset = { ...draft, version, hash };
   return { dataset, problems, reports, droppedPhrases: dropped };
 }
 

@@ -94,6 +94,11 @@ export const datasetSchema = z
         ctx.addIssue({ code: "custom", path: ["facts", index, "id"], message: `duplicate fact id ${fact.id}` });
       factIds.add(fact.id);
     });
+    dataset.conflicts.forEach((conflict, index) => {
+      for (const id of [...conflict.facts, conflict.chosen])
+        if (!factIds.has(id))
+          ctx.addIssue({ code: "custom", path: ["conflicts", index], message: `conflict names a missing fact ${id}` });
+    });
   });
 
 export type Source = z.infer<typeof sourceSchema>;

@@ -1,0 +1,64 @@
+/**
+ * What makes a dataset trustworthy beyond its shape: its hash is the hash of its content, it is not
+ * dated in the future, and every value is the figure its quote reports. A published dataset that fails
+ * any of these is refused and the last good one kept. Hashing itself is the edge's (Web Crypto in the
+ * add-in, node:crypto in the CLI and the build): core only says what is hashed.
+ */
+import type { Dataset } from "./schema";
+import { toCanonical, UnitError } from "./units";
+
+type Content = Pick<Dataset, "sources" | "indicators" | "facts" | "conflicts">;
+
+/**
+ * The text a dataset's `hash` is the sha256 of: its sources, indicators, facts and conflicts as JSON,
+ * in the order the file holds them. JSON.parse and JSON.stringify round-trip it exactly, so a reader
+ * recomputes it from the parsed file (before validation reorders anything).
+ */
+export function contentText(content: Content): string {
+  const { sources, indicators, facts, conflicts } = content;
+  return JSON.stringify({ sources, indicators, facts, conflicts });
+}
+
+/** A sha256 as lower-case hex, computed by whoever can: Web Crypto, node:crypto. */
+export type Sha256Hex = (text: string) => Promise<string> | string;
+
+export type IntegrityProblem =
+  | { code: "hash"; expected: string; actual: string }
+  | { code: "future"; builtAt: string }
+  | { code: "value"; fact: string; value: number; reported: string };
+
+/** A minute of clock difference between the publisher and this machine is allowed. */
+const CLOCK_SKEW_MS = 60_000;
+
+/** The first problem with a dataset's dates and values, or undefined. Cheap: no hashing. */
+export function contentProblem(dataset: Dataset, now: Date): IntegrityProblem | undefined {
+  if (Date.parse(dataset.builtAt) > now.getTime() + CLOCK_SKEW_MS) return { code: "future", builtAt: dataset.builtAt };
+  for (const fact of dataset.facts) {
+    let expected: number;
+    try {
+      expected = toCanonical(fact.reported.value, fact.reported.unit, fact.unit);
+    } catch (error) {
+      if (!(error instanceof UnitError)) throw error;
+      expected = Number.NaN;
+    }
+    if (!(Math.abs(expected - fact.value) <= 1e-9 * Math.max(1, Math.abs(expected))))
+      return { code: "value", fact: fact.id, value: fact.value, reported: fact.reported.text };
+  }
+  return undefined;
+}
+
+/**
+ * Every integrity problem check: dates and values first, then the hash over the content as the file
+ * holds it (`raw` is the JSON.parse result, before validation).
+ */
+export async function integrityProblem(
+  dataset: Dataset,
+  raw: Content,
+  now: Date,
+  sha256Hex: Sha256Hex,
+): Promise<IntegrityProblem | undefined> {
+  const problem = contentProblem(dataset, now);
+  if (problem) return problem;
+  const actual = await sha256Hex(contentText(raw));
+  return actual === dataset.hash ? undefined : { code: "hash", expected: dataset.hash, actual };
+}
