@@ -128,12 +128,8 @@ export interface BudgetComparison {
 }
 
 type Growth = Pick<Fact, "value" | "indicator">;
-const byGrowth = (a: Growth, b: Growth) => b.value - a.value || a.indicator.localeCompare(b.indicator);
-
 /** Highest first; equal growths by indicator id, so the order is stable. */
-export function sortByGrowth<T extends Growth>(facts: readonly T[]): T[] {
-  return [...facts].sort(byGrowth);
-}
+const byGrowth = (a: Growth, b: Growth) => b.value - a.value || a.indicator.localeCompare(b.indicator);
 
 /** A growth with what it is compared with: its base and the kind of period it covers. */
 export function describeGrowth(fact: Fact): Described {

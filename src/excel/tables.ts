@@ -1,10 +1,10 @@
 /**
- * The 2-D arrays and formats the add-in writes. Pure: the Excel glue (run.ts) only copies these
- * into ranges, so everything about content is tested without Excel.
+ * The tables the add-in writes, as data. Each table is a list of column specs — header, value,
+ * number format, width — turned into the 2-D arrays and formats the workbook writer copies into
+ * ranges. Pure: everything about content is tested without Excel.
  */
-import { comparePeriods, endYear, isYear } from "../core/periods";
-import { latestActualBefore } from "../core/query";
-import type { Fact, Indicator } from "../core/schema";
+import { seriesPoints, sortFacts, targetRows, type SeriesPoint, type TargetRow } from "../core/analysis";
+import type { Fact, Indicator, Source } from "../core/schema";
 import type { IndicatorStore } from "../core/store";
 import { neutralizeFormulaText } from "../core/text";
 import { isPercentUnit } from "../core/units";
@@ -29,6 +29,57 @@ export interface SheetBlock {
   widths: number[];
 }
 
+/** One column of a table the add-in writes. */
+export interface Column<Row> {
+  /** The header in each language, or one already in the language written. */
+  header: Record<Lang, string> | string;
+  /** The cell for a row; undefined leaves it empty. */
+  value: (row: Row, lang: Lang) => Cell | undefined;
+  /** Formatted as text ("@") before anything is written, and neutralized: text never becomes a number or formula. */
+  text?: boolean;
+  /** A number format for the whole column, or one per row (by unit). */
+  format?: string | ((row: Row) => string);
+  /** A fixed width in points; otherwise sized to the content. */
+  width?: number;
+  /** How a cell reads once Excel shows it, for sizing: a date serial reads 2023-06-27, a formula its result. */
+  shown?: (cell: Cell) => string;
+}
+
+/** A table from its columns: one row per item, headers in `lang`. */
+export function sheetBlock<Row>(
+  columns: ReadonlyArray<Column<Row>>,
+  items: readonly Row[],
+  lang: Lang,
+  formulas: SheetBlock["formulas"] = false,
+): SheetBlock {
+  const header = columns.map((c) => (typeof c.header === "string" ? c.header : c.header[lang]));
+  const rows = items.map((item) =>
+    columns.map((c): Cell => {
+      const value = c.value(item, lang);
+      if (c.text) return text(value === undefined ? undefined : String(value));
+      return value ?? "";
+    }),
+  );
+  const textColumns: number[] = [];
+  const rowFormats: SheetBlock["rowFormats"] = [];
+  const columnFormats: SheetBlock["columnFormats"] = [];
+  columns.forEach((c, column) => {
+    if (c.text) textColumns.push(column);
+    if (typeof c.format === "string") columnFormats.push({ column, format: c.format });
+    else if (c.format) rowFormats.push({ column, formats: items.map(c.format) });
+  });
+  const sized = columnWidths(header, rows, (column, cell) => columns[column].shown?.(cell) ?? String(cell));
+  return {
+    header,
+    rows,
+    formulas,
+    textColumns,
+    rowFormats,
+    columnFormats,
+    widths: sized.map((width, column) => columns[column].width ?? width),
+  };
+}
+
 const MONEY_UNITS = new Set(["亿元", "万元", "元", "千元", "万亿元"]);
 
 /** Percentages as %, money with thousands separators and two decimals, counts with separators. */
@@ -47,8 +98,6 @@ export function excelDate(iso: string): number {
   const [y, m, d] = iso.split("-").map(Number);
   return Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000);
 }
-
-const DATE_FORMAT = "yyyy-mm-dd";
 
 /** Width in points from the longest entry (header and up to 2,000 rows): CJK characters count double. */
 export function columnWidths(
@@ -74,296 +123,178 @@ function textUnits(value: string): number {
   return units;
 }
 
-const FACT_HEADER: Record<Lang, string[]> = {
-  zh: [
-    "指标ID",
-    "指标",
-    "英文名称",
-    "类别",
-    "地区",
-    "期间",
-    "类型",
-    "口径",
-    "数值",
-    "单位",
-    "限定词",
-    "基期",
-    "原文数字",
-    "采用",
-    "来源ID",
-    "文件",
-    "日期",
-    "行号",
-    "原文",
-    "备注",
-  ],
-  en: [
-    "Indicator ID",
-    "Indicator (zh)",
-    "Indicator",
-    "Category",
-    "Region",
-    "Period",
-    "Kind",
-    "Measure",
-    "Value",
-    "Unit",
-    "Qualifier",
-    "Base",
-    "As reported",
-    "Chosen",
-    "Source ID",
-    "Document",
-    "Date",
-    "Line",
-    "Quote",
-    "Note",
-  ],
-};
-const FACT_TEXT_COLUMNS = [0, 1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 12, 14, 15, 18, 19];
-const FACT_VALUE_COLUMN = 8;
+/** A date column: Excel dates (they sort and filter as dates), shown as ISO dates. */
+const DATE = { format: "yyyy-mm-dd", shown: () => "2023-06-27" } as const;
 
-/** Facts sorted for reading: category, indicator, region, period, kind. */
-export function sortFacts(store: IndicatorStore, facts: readonly Fact[]): Fact[] {
-  const ind = (f: Fact) => store.indicators.get(f.indicator);
-  return [...facts].sort(
-    (a, b) =>
-      (ind(a)?.category ?? "").localeCompare(ind(b)?.category ?? "") ||
-      a.indicator.localeCompare(b.indicator) ||
-      a.region.localeCompare(b.region) ||
-      comparePeriods(a.period, b.period) ||
-      a.kind.localeCompare(b.kind) ||
-      a.measure.localeCompare(b.measure),
-  );
+/** A column of formulas, sized for a typical result rather than the formula text. */
+export const FORMULA = {
+  shown: (cell: Cell) => (typeof cell === "string" && cell.startsWith("=") ? "000,000.00" : String(cell)),
+} as const;
+
+/* ------------------------------------------------------------------ facts */
+
+interface FactLine {
+  fact: Fact;
+  indicator?: Indicator;
+  source?: Source;
+  /** The figure lookups return for its key. */
+  chosen: boolean;
 }
 
+const FACT_COLUMNS: ReadonlyArray<Column<FactLine>> = [
+  { header: { zh: "指标ID", en: "Indicator ID" }, text: true, value: (r) => r.fact.indicator },
+  { header: { zh: "指标", en: "Indicator (zh)" }, text: true, value: (r) => r.indicator?.zh },
+  { header: { zh: "英文名称", en: "Indicator" }, text: true, value: (r) => r.indicator?.en },
+  { header: { zh: "类别", en: "Category" }, text: true, value: (r) => r.indicator?.category },
+  { header: { zh: "地区", en: "Region" }, text: true, value: (r) => r.fact.region },
+  { header: { zh: "期间", en: "Period" }, text: true, value: (r) => r.fact.period },
+  { header: { zh: "类型", en: "Kind" }, text: true, value: (r, lang) => KIND_LABEL[lang][r.fact.kind] },
+  { header: { zh: "口径", en: "Measure" }, text: true, value: (r, lang) => MEASURE_LABEL[lang][r.fact.measure] },
+  {
+    header: { zh: "数值", en: "Value" },
+    value: (r) => r.fact.value,
+    format: (r) => numberFormatFor(r.fact.unit, r.fact.value),
+    shown: (cell) => `${cell},000`,
+  },
+  { header: { zh: "单位", en: "Unit" }, text: true, value: (r) => r.fact.unit },
+  { header: { zh: "限定词", en: "Qualifier" }, text: true, value: (r) => r.fact.qualifier },
+  { header: { zh: "基期", en: "Base" }, text: true, value: (r) => r.fact.base },
+  { header: { zh: "原文数字", en: "As reported" }, text: true, value: (r) => r.fact.reported.text },
+  { header: { zh: "采用", en: "Chosen" }, value: (r) => r.chosen },
+  { header: { zh: "来源ID", en: "Source ID" }, text: true, value: (r) => r.fact.source },
+  { header: { zh: "文件", en: "Document" }, text: true, value: (r) => r.source?.title },
+  { header: { zh: "日期", en: "Date" }, ...DATE, value: (r) => (r.source ? excelDate(r.source.date) : undefined) },
+  { header: { zh: "行号", en: "Line" }, value: (r) => r.fact.line },
+  { header: { zh: "原文", en: "Quote" }, text: true, value: (r) => r.fact.quote },
+  { header: { zh: "备注", en: "Note" }, text: true, value: (r) => r.fact.note },
+];
+
+/** Every figure with its document, line and quote, in reading order. */
 export function factsBlock(store: IndicatorStore, facts: readonly Fact[], lang: Lang): SheetBlock {
-  const sorted = sortFacts(store, facts);
-  const rows: Cell[][] = [];
-  const formats: string[] = [];
-  for (const f of sorted) {
-    const indicator = store.indicators.get(f.indicator);
-    const source = store.sources.get(f.source);
-    const chosen = store.facts(f.indicator, f.region, f.period, f.kind, f.measure)[0]?.id === f.id;
-    rows.push([
-      text(f.indicator),
-      text(indicator?.zh),
-      text(indicator?.en),
-      text(indicator?.category),
-      text(f.region),
-      text(f.period),
-      KIND_LABEL[lang][f.kind],
-      MEASURE_LABEL[lang][f.measure],
-      f.value,
-      text(f.unit),
-      text(f.qualifier),
-      text(f.base),
-      text(f.reported.text),
-      chosen,
-      text(f.source),
-      text(source?.title),
-      source ? excelDate(source.date) : "",
-      f.line,
-      text(f.quote),
-      text(f.note),
-    ]);
-    formats.push(numberFormatFor(f.unit, f.value));
-  }
-  const header = FACT_HEADER[lang];
-  return {
-    header,
-    rows,
-    formulas: false,
-    textColumns: FACT_TEXT_COLUMNS,
-    rowFormats: [{ column: FACT_VALUE_COLUMN, formats }],
-    columnFormats: [{ column: 16, format: DATE_FORMAT }],
-    widths: columnWidths(header, rows, (column, cell) =>
-      column === 16 ? "2023-06-27" : column === FACT_VALUE_COLUMN ? `${cell},000` : String(cell),
-    ),
-  };
+  const lines = sortFacts(store, facts).map((fact): FactLine => ({
+    fact,
+    indicator: store.indicators.get(fact.indicator),
+    source: store.sources.get(fact.source),
+    chosen: store.facts(fact.indicator, fact.region, fact.period, fact.kind, fact.measure)[0]?.id === fact.id,
+  }));
+  return sheetBlock(FACT_COLUMNS, lines, lang);
 }
 
-const SOURCE_HEADER: Record<Lang, string[]> = {
-  zh: ["来源ID", "文件", "英文标题", "发布者", "日期", "日期说明", "类型", "地区", "事实数", "文件名"],
-  en: ["Source ID", "Document (zh)", "Document", "Issuer", "Date", "Date note", "Type", "Region", "Facts", "File"],
-};
+/* ------------------------------------------------------------------ sources */
+
+interface SourceLine {
+  source: Source;
+  facts: number;
+}
+
+const SOURCE_COLUMNS: ReadonlyArray<Column<SourceLine>> = [
+  { header: { zh: "来源ID", en: "Source ID" }, text: true, value: (r) => r.source.id },
+  { header: { zh: "文件", en: "Document (zh)" }, text: true, value: (r) => r.source.title },
+  { header: { zh: "英文标题", en: "Document" }, text: true, value: (r) => r.source.title_en },
+  { header: { zh: "发布者", en: "Issuer" }, text: true, value: (r) => r.source.issuer },
+  { header: { zh: "日期", en: "Date" }, ...DATE, value: (r) => excelDate(r.source.date) },
+  { header: { zh: "日期说明", en: "Date note" }, text: true, value: (r) => r.source.date_note },
+  { header: { zh: "类型", en: "Type" }, text: true, value: (r) => r.source.type },
+  { header: { zh: "地区", en: "Region" }, text: true, value: (r) => r.source.regions.join("、") },
+  { header: { zh: "事实数", en: "Facts" }, format: "#,##0", value: (r) => r.facts },
+  { header: { zh: "文件名", en: "File" }, text: true, value: (r) => r.source.file },
+];
 
 /** The documents behind `facts` (document, issuer, date, type). */
 export function sourcesBlock(store: IndicatorStore, facts: readonly Fact[], lang: Lang): SheetBlock {
   const counts = new Map<string, number>();
   for (const f of facts) counts.set(f.source, (counts.get(f.source) ?? 0) + 1);
-  const rows: Cell[][] = store.dataset.sources
+  const lines = store.dataset.sources
     .filter((s) => counts.has(s.id))
-    .map((s) => [
-      text(s.id),
-      text(s.title),
-      text(s.title_en),
-      text(s.issuer),
-      excelDate(s.date),
-      text(s.date_note),
-      text(s.type),
-      text(s.regions.join("、")),
-      counts.get(s.id) ?? 0,
-      text(s.file),
-    ]);
-  const header = SOURCE_HEADER[lang];
-  return {
-    header,
-    rows,
-    formulas: false,
-    textColumns: [0, 1, 2, 3, 5, 6, 7, 9],
-    rowFormats: [],
-    columnFormats: [
-      { column: 4, format: DATE_FORMAT },
-      { column: 8, format: "#,##0" },
-    ],
-    widths: columnWidths(header, rows, (column, cell) => (column === 4 ? "2023-06-27" : String(cell))),
-  };
+    .map((source): SourceLine => ({ source, facts: counts.get(source.id) ?? 0 }));
+  return sheetBlock(SOURCE_COLUMNS, lines, lang);
 }
 
-const TARGET_HEADER: Record<Lang, string[]> = {
-  zh: ["指标", "地区", "目标期", "类型", "单位", "目标值", "最新实际期", "最新实际值", "差距", "所需年均变化", "来源"],
-  en: [
-    "Indicator",
-    "Region",
-    "Target period",
-    "Kind",
-    "Unit",
-    "Target",
-    "Latest actual period",
-    "Latest actual",
-    "Gap",
-    "Required yearly change",
-    "Source",
-  ],
-};
+/* ------------------------------------------------------------------ target tracking */
 
-export interface TargetRow {
-  indicator: Indicator;
-  fact: Fact;
-  latest?: Fact;
+interface TargetLine extends TargetRow {
+  /** The HH arguments for the target: indicator name, period and region. */
+  name: string;
+  period: string;
+  region: string;
 }
 
-/** One row per indicator, region and horizon with a target (or, failing that, a plan) level. */
-export function targetRows(store: IndicatorStore, facts: readonly Fact[]): TargetRow[] {
-  const seen = new Set<string>();
-  const rows: TargetRow[] = [];
-  for (const f of sortFacts(store, facts)) {
-    if (f.measure !== "level" || (f.kind !== "target" && f.kind !== "plan")) continue;
-    const key = `${f.indicator}|${f.region}|${f.period}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const indicator = store.indicators.get(f.indicator);
-    if (!indicator) continue;
-    // HH.TARGET prefers a target to a plan for the same period: show the one it returns.
-    const fact =
-      store.facts(f.indicator, f.region, f.period, "target", "level")[0] ??
-      store.facts(f.indicator, f.region, f.period, "plan", "level")[0] ??
-      f;
-    rows.push({ indicator, fact, latest: latestActualBefore(store, indicator, f.region, endYear(f.period)) });
-  }
-  return rows;
-}
+const unitFormat = (r: TargetLine) => numberFormatFor(r.indicator.unit, r.fact.value);
+
+const TARGET_COLUMNS: ReadonlyArray<Column<TargetLine>> = [
+  {
+    header: { zh: "指标", en: "Indicator" },
+    text: true,
+    value: (r, lang) => (lang === "zh" ? r.indicator.zh : r.indicator.en),
+  },
+  { header: { zh: "地区", en: "Region" }, text: true, value: (r) => r.fact.region },
+  { header: { zh: "目标期", en: "Target period" }, text: true, value: (r) => r.fact.period },
+  { header: { zh: "类型", en: "Kind" }, text: true, value: (r, lang) => KIND_LABEL[lang][r.fact.kind] },
+  { header: { zh: "单位", en: "Unit" }, text: true, value: (r) => r.indicator.unit },
+  {
+    header: { zh: "目标值", en: "Target" },
+    ...FORMULA,
+    format: unitFormat,
+    value: (r) => `=${call("TARGET", [r.name, r.period, r.region])}`,
+  },
+  { header: { zh: "最新实际期", en: "Latest actual period" }, text: true, value: (r) => r.base?.period },
+  {
+    header: { zh: "最新实际值", en: "Latest actual" },
+    ...FORMULA,
+    format: unitFormat,
+    value: (r) => (r.base ? `=${call("VALUE", [r.name, periodArg(r.base.period), r.region])}` : undefined),
+  },
+  {
+    header: { zh: "差距", en: "Gap" },
+    ...FORMULA,
+    format: unitFormat,
+    value: (r) => `=${call("TARGETGAP", [r.name, r.period, r.region])}`,
+  },
+  {
+    header: { zh: "所需年均变化", en: "Required yearly change" },
+    ...FORMULA,
+    format: "0.00%",
+    value: (r) => `=${call("TARGETRATE", [r.name, r.period, r.region])}`,
+  },
+  {
+    header: { zh: "来源", en: "Source" },
+    width: 260,
+    value: (r) => `=${call("SOURCE", [r.name, r.period, quoteArg(r.fact.kind), r.region])}`,
+  },
+];
 
 /** Target tracking as HH formulas, so the sheet follows the live dataset. */
 export function targetsBlock(store: IndicatorStore, facts: readonly Fact[], lang: Lang): SheetBlock {
-  const rows: Cell[][] = [];
-  const unitFormats: string[] = [];
-  const rateFormats: string[] = [];
-  for (const { indicator, fact, latest } of targetRows(store, facts)) {
-    const name = indicatorArg(store, indicator);
-    const period = periodArg(fact.period);
-    const region = regionArg(fact.region);
-    const citation = call("SOURCE", [name, period, quoteArg(fact.kind), region]);
-    rows.push([
-      text(lang === "zh" ? indicator.zh : indicator.en),
-      text(fact.region),
-      text(fact.period),
-      KIND_LABEL[lang][fact.kind],
-      text(indicator.unit),
-      `=${call("TARGET", [name, period, region])}`,
-      latest ? text(latest.period) : "",
-      latest ? `=${call("VALUE", [name, periodArg(latest.period), region])}` : "",
-      `=${call("TARGETGAP", [name, period, region])}`,
-      `=${call("TARGETRATE", [name, period, region])}`,
-      `=${citation}`,
-    ]);
-    unitFormats.push(numberFormatFor(indicator.unit, fact.value));
-    rateFormats.push("0.00%");
-  }
-  const header = TARGET_HEADER[lang];
-  const shown = rows.map((r) =>
-    r.map((c, i) => (i === 10 ? "《…》 (…)" : typeof c === "string" && c.startsWith("=") ? "000,000.00" : c)),
-  );
-  return {
-    header,
-    rows,
-    formulas: "A1",
-    textColumns: [0, 1, 2, 3, 4, 6],
-    rowFormats: [
-      { column: 5, formats: unitFormats },
-      { column: 7, formats: unitFormats },
-      { column: 8, formats: unitFormats },
-      { column: 9, formats: rateFormats },
-    ],
-    columnFormats: [],
-    widths: columnWidths(header, shown).map((w, i) => (i === 10 ? 260 : w)),
-  };
+  const lines = targetRows(store, facts).map((row): TargetLine => ({
+    ...row,
+    name: indicatorArg(store, row.indicator),
+    period: periodArg(row.fact.period),
+    region: regionArg(row.fact.region),
+  }));
+  return sheetBlock(TARGET_COLUMNS, lines, lang, "A1");
 }
 
-/** Only whole years are plotted: spans are totals and year-to-date figures are partial. */
-function plotYear(fact: Fact): number | undefined {
-  return isYear(fact.period) ? Number(fact.period) : undefined;
-}
-
-export interface SeriesPoint {
-  year: number;
-  actual?: Fact;
-  target?: Fact;
-}
-
-/** Actual (or estimated) levels and targets (or plans) by year for one indicator and region. */
-export function seriesPoints(store: IndicatorStore, indicatorId: string, region: string): SeriesPoint[] {
-  const byYear = new Map<number, SeriesPoint>();
-  for (const f of store.series(indicatorId)) {
-    if (f.region !== region || f.measure !== "level") continue;
-    const year = plotYear(f);
-    if (year === undefined) continue;
-    const point = byYear.get(year) ?? { year };
-    const chosen = store.facts(f.indicator, f.region, f.period, f.kind, f.measure)[0] ?? f;
-    if (f.kind === "actual" || f.kind === "estimate") {
-      if (!point.actual || (point.actual.kind === "estimate" && f.kind === "actual")) point.actual = chosen;
-    } else if (!point.target || (point.target.kind === "plan" && f.kind === "target")) point.target = chosen;
-    byYear.set(year, point);
-  }
-  return [...byYear.values()].sort((a, b) => a.year - b.year);
-}
-
-const CHART_HEADER: Record<Lang, string[]> = {
-  zh: ["期间", "实际", "目标"],
-  en: ["Period", "Actual", "Target"],
-};
+/* ------------------------------------------------------------------ charts */
 
 /** The data behind a native chart: period as text (a category, not a series), values as HH formulas. */
 export function chartBlock(store: IndicatorStore, indicator: Indicator, region: string, lang: Lang): SheetBlock {
   const name = indicatorArg(store, indicator);
   const regionText = regionArg(region);
-  const rows: Cell[][] = seriesPoints(store, indicator.id, region).map((p) => [
-    String(p.year),
-    p.actual ? `=${call("VALUE", [name, String(p.year), regionText])}` : "",
-    p.target ? `=${call("TARGET", [name, String(p.year), regionText])}` : "",
-  ]);
   const format = numberFormatFor(indicator.unit);
-  return {
-    header: CHART_HEADER[lang],
-    rows,
-    formulas: "A1",
-    textColumns: [0],
-    rowFormats: [],
-    columnFormats: [
-      { column: 1, format },
-      { column: 2, format },
-    ],
-    widths: [56, 80, 80],
-  };
+  const columns: Array<Column<SeriesPoint>> = [
+    { header: { zh: "期间", en: "Period" }, text: true, width: 56, value: (p) => String(p.year) },
+    {
+      header: { zh: "实际", en: "Actual" },
+      format,
+      width: 80,
+      value: (p) => (p.actual ? `=${call("VALUE", [name, String(p.year), regionText])}` : undefined),
+    },
+    {
+      header: { zh: "目标", en: "Target" },
+      format,
+      width: 80,
+      value: (p) => (p.target ? `=${call("TARGET", [name, String(p.year), regionText])}` : undefined),
+    },
+  ];
+  return sheetBlock(columns, seriesPoints(store, indicator.id, region), lang, "A1");
 }

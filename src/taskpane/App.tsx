@@ -13,9 +13,9 @@ import {
 } from "@fluentui/react-components";
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { Fact } from "../core/schema";
-import type { Run } from "../excel/run";
+import type { Run } from "../excel/workbook-writer";
 import { Browse } from "./Browse";
-import { Calculator } from "./Calculator";
+import { Calculator } from "./calculator/Calculator";
 import { DataPanel } from "./DataPanel";
 import { Detail } from "./Detail";
 import { sheetAccess, type HostInfo } from "./host";
@@ -71,7 +71,7 @@ export interface AppProps {
   /** Excel.run, or a mock in tests. */
   run?: Run;
   /**
-   * Issue 6 slot: the dataset-URL settings, shown in the 数据 / Data tab, e.g.
+   * The dataset-URL settings, shown in the 数据 / Data tab, e.g.
    * `dataSettings={(lang) => <DataSettings lang={lang} />}`.
    */
   dataSettings?: Render<Lang>;

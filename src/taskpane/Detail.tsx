@@ -1,15 +1,16 @@
 /** One indicator: its series, a chart of actuals vs targets, the quote with its document, conflicts, and inserts. */
 import { Badge, Button, Select, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useMemo, useRef } from "react";
+import { seriesPoints } from "../core/analysis";
 import { factKey } from "../core/conflicts";
 import { endYear } from "../core/periods";
 import { factMeasureLabel, targetBase } from "../core/query";
 import type { Fact } from "../core/schema";
 import type { IndicatorStore } from "../core/store";
-import { factFormula } from "../excel/formulas";
-import { insertChart, insertFormula } from "../excel/run";
-import { chartBlock, seriesPoints } from "../excel/tables";
 import { isPercentUnit } from "../core/units";
+import { factFormula } from "../excel/formulas";
+import { chartBlock } from "../excel/tables";
+import { insertChart, insertFormula } from "../excel/workbook-writer";
 import { SeriesChart } from "./charts";
 import { figureText, indicatorName, sourceTitle } from "./format";
 import { API, type SheetAccess } from "./host";
@@ -27,7 +28,6 @@ const useStyles = makeStyles({
   },
   en: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
   chips: { display: "flex", gap: "4px", flexWrap: "wrap", margin: "4px 0" },
-  table: { width: "100%", borderCollapse: "collapse", fontSize: tokens.fontSizeBase200 },
   rowButton: {
     display: "grid",
     gridTemplateColumns: "78px 52px minmax(0,1fr) 34px",

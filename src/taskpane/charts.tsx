@@ -1,7 +1,7 @@
 /** Two hand-made SVG charts (no chart library): a series of actuals vs targets, and sorted bars. */
 import { makeStyles, tokens } from "@fluentui/react-components";
+import { seriesLines, type ChartPoint, type SeriesPoint } from "../core/analysis";
 import { isPercentUnit } from "../core/units";
-import type { SeriesPoint } from "../excel/tables";
 import { formatNumber, percentText } from "./format";
 import { useI18n } from "./i18n";
 
@@ -48,7 +48,8 @@ function short(value: number, unit: string, lang: "zh" | "en"): string {
 export function SeriesChart({ points, unit }: { points: readonly SeriesPoint[]; unit: string }) {
   const { t, lang } = useI18n();
   const s = useStyles();
-  const values = points.flatMap((p) => [p.actual?.value, p.target?.value]).filter((v): v is number => v !== undefined);
+  const { actual, target, bridge } = seriesLines(points);
+  const values = [...actual, ...target].map((p) => p.value);
   if (values.length === 0) {
     return (
       <div className={s.box}>
@@ -65,14 +66,10 @@ export function SeriesChart({ points, unit }: { points: readonly SeriesPoint[]; 
       ? (M.left + W - M.right) / 2
       : M.left + INSET + ((year - y0) / (y1 - y0)) * (W - M.left - M.right - 2 * INSET);
   const y = (v: number) => M.top + (1 - (v - lo) / (hi - lo)) * (H - M.top - M.bottom);
-  const actual = points.filter((p) => p.actual);
-  const target = points.filter((p) => p.target);
-  const path = (list: SeriesPoint[], key: "actual" | "target") =>
-    list.map((p, i) => `${i ? "L" : "M"}${x(p.year).toFixed(1)},${y(p[key]!.value).toFixed(1)}`).join(" ");
-  const label = [
-    `${t.legendActual}: ${actual.map((p) => `${p.year} ${short(p.actual!.value, unit, lang)}`).join(", ") || "—"}`,
-    `${t.legendTarget}: ${target.map((p) => `${p.year} ${short(p.target!.value, unit, lang)}`).join(", ") || "—"}`,
-  ].join("; ");
+  const path = (line: ChartPoint[]) =>
+    line.map((p, i) => `${i ? "L" : "M"}${x(p.year).toFixed(1)},${y(p.value).toFixed(1)}`).join(" ");
+  const said = (line: ChartPoint[]) => line.map((p) => `${p.year} ${short(p.value, unit, lang)}`).join(", ") || "—";
+  const label = `${t.legendActual}: ${said(actual)}; ${t.legendTarget}: ${said(target)}`;
   const showLabels = points.length <= 8;
   const ticks = years.length <= 8 ? years : years.filter((_, i) => i % Math.ceil(years.length / 6) === 0);
   return (
@@ -91,13 +88,13 @@ export function SeriesChart({ points, unit }: { points: readonly SeriesPoint[]; 
             {year}
           </text>
         ))}
-        {actual.length > 1 ? <path d={path(actual, "actual")} fill="none" stroke={ACTUAL} strokeWidth="2" /> : null}
+        {actual.length > 1 ? <path d={path(actual)} fill="none" stroke={ACTUAL} strokeWidth="2" /> : null}
         {target.length > 1 ? (
-          <path d={path(target, "target")} fill="none" stroke={TARGET} strokeWidth="1.5" strokeDasharray="4 3" />
+          <path d={path(target)} fill="none" stroke={TARGET} strokeWidth="1.5" strokeDasharray="4 3" />
         ) : null}
-        {actual.length > 0 && target.length > 0 && actual[actual.length - 1].year < target[0].year ? (
+        {bridge ? (
           <path
-            d={`M${x(actual[actual.length - 1].year)},${y(actual[actual.length - 1].actual!.value)} L${x(target[0].year)},${y(target[0].target!.value)}`}
+            d={`M${x(bridge[0].year)},${y(bridge[0].value)} L${x(bridge[1].year)},${y(bridge[1].value)}`}
             fill="none"
             stroke="#9e9e9e"
             strokeWidth="1"
@@ -106,17 +103,17 @@ export function SeriesChart({ points, unit }: { points: readonly SeriesPoint[]; 
         ) : null}
         {actual.map((p) => (
           <g key={`a${p.year}`}>
-            <circle cx={x(p.year)} cy={y(p.actual!.value)} r="3.5" fill={ACTUAL} />
+            <circle cx={x(p.year)} cy={y(p.value)} r="3.5" fill={ACTUAL} />
             {showLabels ? (
-              <text x={x(p.year)} y={y(p.actual!.value) - 7} fontSize="10" textAnchor="middle" fill={ACTUAL}>
-                {short(p.actual!.value, unit, lang)}
+              <text x={x(p.year)} y={y(p.value) - 7} fontSize="10" textAnchor="middle" fill={ACTUAL}>
+                {short(p.value, unit, lang)}
               </text>
             ) : null}
           </g>
         ))}
         {target.map((p) => {
           const cx = x(p.year);
-          const cy = y(p.target!.value);
+          const cy = y(p.value);
           return (
             <g key={`t${p.year}`}>
               <path
@@ -127,7 +124,7 @@ export function SeriesChart({ points, unit }: { points: readonly SeriesPoint[]; 
               />
               {showLabels ? (
                 <text x={cx} y={cy - 8} fontSize="10" textAnchor="middle" fill={TARGET}>
-                  {short(p.target!.value, unit, lang)}
+                  {short(p.value, unit, lang)}
                 </text>
               ) : null}
             </g>

@@ -5,7 +5,7 @@ import type { IndicatorStore } from "../core/store";
 import { live } from "../data/embedded";
 import { useI18n } from "./i18n";
 
-/** The live store; re-renders when issue 6 swaps in a new dataset. */
+/** The live store; re-renders when a new dataset is swapped in. */
 export function useLiveStore(): IndicatorStore {
   const subscribe = useCallback((onChange: () => void) => {
     const off = live.subscribe(() => onChange());
@@ -19,7 +19,6 @@ export function useLiveStore(): IndicatorStore {
 export const useShared = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: "6px", marginBottom: "12px" },
   row: { display: "flex", gap: "6px", alignItems: "center", flexWrap: "wrap" },
-  grid2: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: "6px" },
   heading: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, margin: "4px 0 2px" },
   caption: {
     fontSize: tokens.fontSizeBase200,

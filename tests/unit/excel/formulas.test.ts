@@ -7,8 +7,8 @@ import {
   excelDate,
   factsBlock,
   numberFormatFor,
-  seriesPoints,
-  targetRows,
+  sheetBlock,
+  type Column,
 } from "../../../src/excel/tables";
 import { store } from "./helpers";
 
@@ -87,6 +87,31 @@ describe("tables", () => {
     expect(numberFormatFor("公里", 12.5)).toBe("#,##0.0##");
   });
 
+  it("builds a table from column specs: text neutralized and formatted as text, formats by column or row", () => {
+    const columns: Array<Column<{ name: string; value: number; unit: string }>> = [
+      { header: { zh: "名称", en: "Name" }, text: true, value: (r) => r.name },
+      { header: "值", format: (r) => numberFormatFor(r.unit, r.value), value: (r) => r.value },
+      { header: { zh: "率", en: "Rate" }, format: "0.00%", width: 50, value: () => undefined },
+    ];
+    const block = sheetBlock(
+      columns,
+      [
+        { name: "=1+1", value: 0.6, unit: "%" },
+        { name: "学位", value: 12800, unit: "个" },
+      ],
+      "en",
+    );
+    expect(block.header).toEqual(["Name", "值", "Rate"]);
+    expect(block.rows).toEqual([
+      ["'=1+1", 0.6, ""],
+      ["学位", 12800, ""],
+    ]);
+    expect(block.textColumns).toEqual([0]);
+    expect(block.rowFormats).toEqual([{ column: 1, formats: ["0.00%", "#,##0"] }]);
+    expect(block.columnFormats).toEqual([{ column: 2, format: "0.00%" }]);
+    expect(block.widths[2]).toBe(50);
+  });
+
   it("writes dates as Excel dates", () => {
     expect(excelDate("1900-03-01")).toBe(61);
     expect(excelDate("2023-06-27")).toBe(45104);
@@ -111,24 +136,12 @@ describe("tables", () => {
     );
   });
 
-  it("tracks targets against the latest actual", () => {
-    const row = targetRows(store, store.dataset.facts).find((r) => r.indicator.id === "edu_public_kindergarten_share");
-    expect(row?.fact.period).toBe("2025");
-    expect(row?.latest?.period).toBe("2023");
-  });
-
-  it("builds the chart series by year", () => {
-    expect(
-      seriesPoints(store, "edu_public_kindergarten_share", "呼和浩特市").map((p) => [
-        p.year,
-        p.actual?.value,
-        p.target?.value,
-      ]),
-    ).toEqual([
-      [2023, 0.5104, undefined],
-      [2025, undefined, 0.6],
-    ]);
+  it("writes the chart series by year as live formulas", () => {
     const block = chartBlock(store, store.indicators.get("edu_public_kindergarten_share")!, "呼和浩特市", "en");
     expect(block.header).toEqual(["Period", "Actual", "Target"]);
+    expect(block.rows).toEqual([
+      ["2023", '=HH.VALUE("公办园在园幼儿占比",2023)', ""],
+      ["2025", "", '=HH.TARGET("公办园在园幼儿占比",2025)'],
+    ]);
   });
 });

@@ -8,7 +8,7 @@ import {
   insertFormula,
   loadIntoSheets,
   readSelection,
-} from "../../../src/excel/run";
+} from "../../../src/excel/workbook-writer";
 import { chartBlock, factsBlock, sourcesBlock, targetsBlock, type SheetBlock } from "../../../src/excel/tables";
 import { fakeExcel, SheetModel, WorkbookModel } from "./fakeExcel";
 import { store, syntheticStore } from "./helpers";

@@ -1,16 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { evaluateFormulas } from "../../../src/cli/engine";
 import { budgetCandidates, defaultBudgetSelection, describeGrowth } from "../../../src/core/budget";
+import { budgetBlock, comparisonText } from "../../../src/taskpane/calculator/budget-sheet";
+import { compute } from "../../../src/taskpane/calculator/modes";
 import {
-  budgetBlock,
-  comparisonText,
-  compute,
   fieldExpr,
   fieldFromCell,
   fieldFromFact,
   typed,
   withScale,
-} from "../../../src/taskpane/calc";
+} from "../../../src/taskpane/calculator/number-field";
 import { decimalsOf, figureText, parseNumber, valueText } from "../../../src/taskpane/format";
 import { matchIndicators, NO_FILTERS, searchFacts } from "../../../src/taskpane/search";
 import type { Fact } from "../../../src/core/schema";

@@ -1,7 +1,8 @@
 /**
- * The thin Excel.run layer: copies the blocks built in tables.ts into ranges. Every operation uses a
- * fixed number of context.sync() calls whatever the number of rows (writes are queued, then synced
- * once per phase), and never writes to a sheet it does not own.
+ * The workbook writer: copies the tables built in tables.ts into ranges, inserts formulas, formula
+ * blocks and charts, and reads the selection. Every operation uses a fixed number of context.sync()
+ * calls whatever the number of rows (writes are queued, then synced once per phase), and never writes
+ * to a sheet it does not own.
  */
 import { cellAddress, splitAddress } from "./address";
 import { SHEET_NAME, TABLE_NAME, type Lang, type SheetRole } from "./labels";

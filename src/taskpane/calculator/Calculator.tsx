@@ -1,0 +1,42 @@
+/** The calculator tab: the growth-rate modes, the budget comparison and the consistency check. */
+import { Field, Select } from "@fluentui/react-components";
+import { useState } from "react";
+import type { IndicatorStore } from "../../core/store";
+import type { SheetAccess } from "../host";
+import { useI18n } from "../i18n";
+import { useShared } from "../ui";
+import { BudgetCompare } from "./BudgetCompare";
+import { Consistency } from "./Consistency";
+import { GrowthModes } from "./GrowthModes";
+import type { Mode } from "./modes";
+
+type CalcView = Mode | "budget" | "check";
+
+export function Calculator({ store, access }: { store: IndicatorStore; access: SheetAccess }) {
+  const { t } = useI18n();
+  const shared = useShared();
+  const [view, setView] = useState<CalcView>("cagr");
+  return (
+    <div className={shared.section}>
+      <Field label={t.mode} size="small">
+        <Select size="small" value={view} onChange={(_, d) => setView(d.value as CalcView)}>
+          {(["change", "cagr", "base", "required", "project", "budget", "check"] as const).map((m) => (
+            <option key={m} value={m}>
+              {t.modes[m]}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      {/* Views stay mounted (hidden) so their inputs survive switching. */}
+      <div hidden={view === "budget" || view === "check"}>
+        <GrowthModes store={store} access={access} mode={view === "budget" || view === "check" ? "cagr" : view} />
+      </div>
+      <div hidden={view !== "budget"}>
+        <BudgetCompare store={store} access={access} />
+      </div>
+      <div hidden={view !== "check"}>
+        <Consistency store={store} access={access} />
+      </div>
+    </div>
+  );
+}
