@@ -1,4 +1,5 @@
 /** hh — the command line: find and show indicators, evaluate HH formulas, serve a dataset. */
+import { isActualKind } from "../core/kinds";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { Command } from "commander";
@@ -88,7 +89,7 @@ export async function main(argv: string[]): Promise<number> {
         );
         console.log(`  ${citation(store, fact)}`);
         if (fact.note) console.log(`  note: ${fact.note}`);
-        if (fact.measure === "level" && (fact.kind === "target" || fact.kind === "plan")) {
+        if (fact.measure === "level" && !isActualKind(fact.kind)) {
           console.log(`  ${baseLine(fact)}`);
         }
         for (const other of conflicts) console.log(`  ≠ ${formatValue(other)} in ${other.source} line ${other.line}`);

@@ -5,7 +5,8 @@
  * decides anything about the data.
  */
 import { comparePeriods, isYear } from "./periods";
-import { targetBase } from "./query";
+import { isActualKind, TARGET_KINDS } from "./kinds";
+import { lookupFact, targetBase } from "./query";
 import type { Fact, Indicator } from "./schema";
 import type { IndicatorStore } from "./store";
 
@@ -43,10 +44,7 @@ export function targetRows(store: IndicatorStore, facts: readonly Fact[]): Targe
     const indicator = store.indicators.get(f.indicator);
     if (!indicator) continue;
     // HH.TARGET prefers a target to a plan for the same period: show the one it returns.
-    const fact =
-      store.facts(f.indicator, f.region, f.period, "target", "level")[0] ??
-      store.facts(f.indicator, f.region, f.period, "plan", "level")[0] ??
-      f;
+    const fact = lookupFact(store, indicator, f.region, f.period, TARGET_KINDS) ?? f;
     rows.push({ indicator, fact, base: targetBase(store, fact) });
   }
   return rows;
@@ -69,8 +67,8 @@ export function seriesPoints(store: IndicatorStore, indicatorId: string, region:
     if (f.region !== region || f.measure !== "level" || !isYear(f.period)) continue;
     const year = Number(f.period);
     const point = byYear.get(year) ?? { year };
-    const chosen = store.facts(f.indicator, f.region, f.period, f.kind, f.measure)[0] ?? f;
-    if (f.kind === "actual" || f.kind === "estimate") {
+    const chosen = store.chosen(f) ?? f;
+    if (isActualKind(f.kind)) {
       if (!point.actual || (point.actual.kind === "estimate" && f.kind === "actual")) point.actual = chosen;
     } else if (!point.target || (point.target.kind === "plan" && f.kind === "target")) point.target = chosen;
     byYear.set(year, point);

@@ -87,8 +87,8 @@ export function factFormula(store: IndicatorStore, fact: Fact): FactFormula {
     return { ok: true, formula: `=${formula}`, returnsChosen };
   }
   if (fact.measure === "pct_change") {
-    const hasActual = store.facts(fact.indicator, fact.region, fact.period, "actual", "pct_change").length > 0;
-    const hasTarget = store.facts(fact.indicator, fact.region, fact.period, "target", "pct_change").length > 0;
+    const hasActual = !!store.chosen({ ...fact, kind: "actual" });
+    const hasTarget = !!store.chosen({ ...fact, kind: "target" });
     let kind = "";
     if (fact.kind === "estimate" && hasActual) kind = quoteArg("estimate");
     else if (fact.kind === "target") kind = quoteArg("target");

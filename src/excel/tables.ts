@@ -175,7 +175,7 @@ export function factsBlock(store: IndicatorStore, facts: readonly Fact[], lang: 
     fact,
     indicator: store.indicators.get(fact.indicator),
     source: store.sources.get(fact.source),
-    chosen: store.facts(fact.indicator, fact.region, fact.period, fact.kind, fact.measure)[0]?.id === fact.id,
+    chosen: store.isChosen(fact),
   }));
   return sheetBlock(FACT_COLUMNS, lines, lang);
 }

@@ -1,4 +1,5 @@
 /** Search as you type with filters; one row per figure. */
+import { isActualKind } from "../core/kinds";
 import { Badge, Button, Input, Select, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import type { Fact } from "../core/schema";
@@ -207,7 +208,7 @@ function ResultRow({ store, fact, onOpen }: { store: IndicatorStore; fact: Fact;
   const s = useStyles();
   const indicator = store.indicators.get(fact.indicator);
   const conflicts = store.conflictsOf(fact).length;
-  const planned = fact.kind === "target" || fact.kind === "plan";
+  const planned = !isActualKind(fact.kind);
   return (
     <button type="button" className={s.item} data-fact={fact.id} onClick={() => onOpen(fact)}>
       <span className={s.name} title={indicator ? `${indicator.zh} · ${indicator.en}` : fact.indicator}>

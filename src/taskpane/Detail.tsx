@@ -1,4 +1,5 @@
 /** One indicator: its series, a chart of actuals vs targets, the quote with its document, conflicts, and inserts. */
+import { isActualKind } from "../core/kinds";
 import { Badge, Button, Select, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useMemo, useRef } from "react";
 import { seriesPoints } from "../core/analysis";
@@ -100,9 +101,9 @@ export function Detail({ store, fact, onBack, onSelect, access }: DetailProps) {
   const points = useMemo(() => seriesPoints(store, fact.indicator, fact.region), [store, fact.indicator, fact.region]);
   const conflicts = store.conflictsOf(fact);
   // A target or plan: the figure HH.TARGETGAP and HH.TARGETRATE measure it from.
-  const isTarget = fact.measure === "level" && (fact.kind === "target" || fact.kind === "plan");
+  const isTarget = fact.measure === "level" && !isActualKind(fact.kind);
   const base = isTarget ? targetBase(store, fact) : undefined;
-  const chosen = store.facts(fact.indicator, fact.region, fact.period, fact.kind, fact.measure)[0];
+  const chosen = store.chosen(fact);
   const conflictRecord = store.dataset.conflicts.find((c) => c.key === factKey(fact));
   const formula = factFormula(store, fact);
   const formulaReason = access.reason(API.formula);
@@ -261,7 +262,7 @@ export function Detail({ store, fact, onBack, onSelect, access }: DetailProps) {
       <h3 className={shared.heading}>{t.series}</h3>
       <div role="list" aria-label={t.series}>
         {series.map((f) => {
-          const isChosen = store.facts(f.indicator, f.region, f.period, f.kind, f.measure)[0]?.id === f.id;
+          const isChosen = store.isChosen(f);
           return (
             <div role="listitem" key={f.id}>
               <button

@@ -2,7 +2,7 @@
 import { compareGrowths, type Described, type GrowthBase, type PeriodShape } from "../../core/budget";
 import type { Fact } from "../../core/schema";
 import type { IndicatorStore } from "../../core/store";
-import { call, indicatorArg, periodArg, quoteArg, regionArg } from "../../excel/formulas";
+import { factFormula } from "../../excel/formulas";
 import { FORMULA, sheetBlock, type Cell, type Column, type SheetBlock } from "../../excel/tables";
 import type { Lang, Strings } from "../i18n";
 
@@ -60,21 +60,17 @@ function budgetColumns(store: IndicatorStore, t: Strings): Array<Column<BudgetLi
       },
     },
     { header: period, text: true, value: ({ fact }) => fact.period },
-    { header: growth, ...FORMULA, format: "0.00%", value: ({ fact }) => `=${growthCall(store, fact)}` },
+    { header: growth, ...FORMULA, format: "0.00%", value: ({ fact }) => growthFormula(store, fact) },
     { header: rank, ...FORMULA, value: (r) => r.rank },
     { header: base, text: true, value: (r) => r.base },
   ];
 }
 
-/** HH.GROWTH for a reported growth; an estimate says so when an actual exists for the same period. */
-function growthCall(store: IndicatorStore, f: Fact): string {
-  const indicator = store.indicators.get(f.indicator);
-  const name = indicator ? indicatorArg(store, indicator) : quoteArg(f.indicator);
-  const kind =
-    f.kind === "estimate" && store.facts(f.indicator, f.region, f.period, "actual", "pct_change").length > 0
-      ? quoteArg("estimate")
-      : "";
-  return call("GROWTH", [name, periodArg(f.period), regionArg(f.region), kind]);
+/** The live formula of a reported growth, built as everywhere else (factFormula). */
+function growthFormula(store: IndicatorStore, f: Fact): string {
+  const built = factFormula(store, f);
+  if (!built.ok) throw new Error(`no formula for growth ${f.id}`);
+  return built.formula;
 }
 
 /**

@@ -139,8 +139,7 @@ function FactPicker({
     const out: Fact[] = [];
     for (const indicator of matchIndicators(store, query)) {
       for (const f of store.series(indicator.id)) {
-        if (f.measure === measure && store.facts(f.indicator, f.region, f.period, f.kind, f.measure)[0]?.id === f.id)
-          out.push(f);
+        if (f.measure === measure && store.isChosen(f)) out.push(f);
       }
       if (out.length >= 8) break;
     }

@@ -139,12 +139,13 @@ describe("in Excel (mocked)", () => {
     fireEvent.click(screen.getByRole("tab", { name: "工作表" }));
     fireEvent.click(screen.getByRole("radio", { name: /当前筛选结果/ }));
     fireEvent.click(screen.getByRole("button", { name: "加载到工作表" }));
-    const status = await screen.findByText(/已写入:/);
+    // Generous timeout: the write goes through the whole sheet writer, slow on a busy CI machine.
+    const status = await screen.findByText(/已写入:/, undefined, { timeout: 15000 });
     expect(status.textContent).toContain("工作表「HH 来源」不是本加载项创建的,未作修改;已改用「HH 来源 (2)」。");
     expect(excel.model.sheet("HH 数据").usedRows()).toBe(3);
     expect(excel.model.sheet("HH 来源").cell(0, 0).value).toBe("mine");
     fireEvent.click(screen.getByRole("button", { name: "加载到工作表" }));
-    await waitFor(() => expect(screen.getByText(/已原位刷新/)).toBeTruthy());
+    await waitFor(() => expect(screen.getByText(/已原位刷新/)).toBeTruthy(), { timeout: 15000 });
     expect(excel.model.sheets.map((s) => s.name)).toEqual([
       "Sheet1",
       "HH 来源",
