@@ -2,7 +2,7 @@
  * Errors a lookup can end in, named after the Excel error each one becomes. An error carries a
  * message id and its details; the words live in the message table (messages.ts).
  */
-import { bilingualError, type ErrorArgs, type ErrorId } from "./messages";
+import { bilingualError, type ErrorArgs, type ErrorId } from "./messages/errors";
 
 export type HHErrorCode = "N/A" | "VALUE" | "NUM" | "DIV/0";
 

@@ -1,7 +1,9 @@
 /** Words for kinds and measures, shared by error messages, the CLI, the sheets and the task pane. */
 import type { Kind, Measure } from "./schema";
 
-export type Lang = "zh" | "en";
+import type { Lang } from "./messages/lang";
+
+export type { Lang };
 
 export const KIND_LABEL: Record<Lang, Record<Kind, string>> = {
   zh: { actual: "实际", estimate: "预计", plan: "计划", target: "目标" },

@@ -2,6 +2,7 @@
  * What each HH function computes, in pure TypeScript. Every function throws HHError (never anything
  * else on bad input); the Excel edge turns it into an Excel error with the message.
  */
+import { WORDS } from "./messages/words";
 import { checkLength } from "./args";
 import { badNumber, badValue, HHError, notFound } from "./errors";
 import { formatFactValue, KIND_LABEL, MEASURE_LABEL, type Lang } from "./labels";
@@ -80,7 +81,7 @@ export function factMeasureLabel(fact: Fact, lang: Lang = "zh"): string {
   if (fact.measure === "level") return "";
   const annual = !isYear(fact.period) && isYearOnYear(fact.base) && fact.measure === "pct_change";
   const label = measureName({ measure: fact.measure, annual, decline: false }, lang);
-  return fact.base && !isYearOnYear(fact.base) ? `${label}(${lang === "zh" ? "较" : "vs "}${fact.base})` : label;
+  return fact.base && !isYearOnYear(fact.base) ? `${label}(${WORDS[lang].versus}${fact.base})` : label;
 }
 
 /** An #N/A that says what exists instead: the periods, kinds and measures this region has, and other regions. */

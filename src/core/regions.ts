@@ -2,6 +2,7 @@
  * The regions figures belong to, with the names an analyst types for them: Chinese full and short
  * forms, English and pinyin. Matching ignores case, spacing and full-/half-width forms.
  */
+import type { Lang } from "./messages/lang";
 import { normalizeName } from "./text";
 
 export const CITY = "呼和浩特市";
@@ -67,6 +68,11 @@ export function regionByName(text: string): string | undefined {
 
 export function regionEnglish(name: string): string {
   return REGIONS.find((r) => r.name === name)?.en ?? name;
+}
+
+/** A region's name in the reader's language. */
+export function regionName(name: string, lang: Lang): string {
+  return lang === "en" ? regionEnglish(name) : name;
 }
 
 /**

@@ -225,7 +225,7 @@ const TARGET_COLUMNS: ReadonlyArray<Column<TargetLine>> = [
   {
     header: { zh: "指标", en: "Indicator" },
     text: true,
-    value: (r, lang) => (lang === "zh" ? r.indicator.zh : r.indicator.en),
+    value: (r, lang) => r.indicator[lang],
   },
   { header: { zh: "地区", en: "Region" }, text: true, value: (r) => r.fact.region },
   { header: { zh: "目标期", en: "Target period" }, text: true, value: (r) => r.fact.period },

@@ -1,6 +1,6 @@
 /** Turns anything a lookup throws into an Excel error value with a message; nothing escapes. */
 import { HHError, type HHErrorCode } from "../core/errors";
-import { bilingualError } from "../core/messages";
+import { bilingualError } from "../core/messages/errors";
 import { DatasetError } from "../core/schema";
 
 const ERROR_CODES: Record<HHErrorCode, CustomFunctions.ErrorCode> = {

@@ -1,4 +1,5 @@
 /** The task pane shell: header with language switch, preview banner, tabs. */
+import { LOCALE, OTHER_LANG } from "../core/messages/lang";
 import {
   Button,
   FluentProvider,
@@ -113,7 +114,7 @@ export function App({ host, run, dataSettings }: AppProps) {
   }, [store, open]);
 
   const switchLang = () => {
-    const next = lang === "zh" ? "en" : "zh";
+    const next = OTHER_LANG[lang];
     setLang(next);
     try {
       globalThis.localStorage?.setItem(LANG_KEY, next);
@@ -125,7 +126,7 @@ export function App({ host, run, dataSettings }: AppProps) {
 
   return (
     <I18nContext.Provider value={strings}>
-      <FluentProvider theme={webLightTheme} className={s.root} lang={lang === "zh" ? "zh-CN" : "en-US"}>
+      <FluentProvider theme={webLightTheme} className={s.root} lang={LOCALE[lang]}>
         <header className={s.header}>
           <h1 className={s.title}>
             {t.appTitle}

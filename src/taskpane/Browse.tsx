@@ -7,7 +7,7 @@ import type { IndicatorStore } from "../core/store";
 import { figureText, indicatorName } from "./format";
 import { useI18n } from "./i18n";
 import { factMeasureLabel, measureName } from "../core/query";
-import { regionEnglish } from "../core/regions";
+import { regionName } from "../core/regions";
 import { filterOptions, NO_FILTERS, queryReading, type Filters } from "./search";
 import { ErrorBoundary } from "./ErrorBoundary";
 import { useShared } from "./ui";
@@ -134,7 +134,7 @@ export function Browse({ store, filters, onFilters, results, onOpen, returnFocus
             [
               indicatorName(reading.indicator, lang),
               reading.measure === "level" ? "" : measureName(reading, lang),
-              reading.region ? (lang === "zh" ? reading.region : regionEnglish(reading.region)) : "",
+              reading.region ? regionName(reading.region, lang) : "",
             ]
               .filter(Boolean)
               .join(" · "),

@@ -1,4 +1,6 @@
 /** "数据 / Data": what the live dataset is; re-renders when a new one is swapped in. */
+import { sourceTitle } from "./format";
+import { LOCALE } from "../core/messages/lang";
 import { makeStyles, tokens } from "@fluentui/react-components";
 import type { ReactNode } from "react";
 import type { IndicatorStore } from "../core/store";
@@ -38,10 +40,7 @@ export function DataPanel({ store, settings }: DataPanelProps) {
     ? []
     : [
         [t.version, d.version],
-        [
-          t.builtAt,
-          Number.isNaN(built.getTime()) ? d.builtAt : built.toLocaleString(lang === "zh" ? "zh-CN" : "en-US"),
-        ],
+        [t.builtAt, Number.isNaN(built.getTime()) ? d.builtAt : built.toLocaleString(LOCALE[lang])],
         [t.origin, `${t.originKind[store.origin.kind] ?? store.origin.kind} · ${store.origin.location}`],
       ];
   const rows: Array<[string, string]> = [
@@ -71,7 +70,7 @@ export function DataPanel({ store, settings }: DataPanelProps) {
       <h3 className={shared.heading}>{t.documents}</h3>
       {d.sources.map((src) => (
         <div key={src.id} className={s.doc}>
-          <span className={shared.mono}>{src.id}</span> {lang === "zh" ? `《${src.title}》` : src.title_en}
+          <span className={shared.mono}>{src.id}</span> {sourceTitle(src, lang)}
           <div className={shared.caption}>
             {src.issuer} · {src.date} · {src.type}
           </div>

@@ -1,4 +1,5 @@
 /** One indicator: its series, a chart of actuals vs targets, the quote with its document, conflicts, and inserts. */
+import { OTHER_LANG } from "../core/messages/lang";
 import { isActualKind } from "../core/kinds";
 import { Badge, Button, Select, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useMemo, useRef } from "react";
@@ -162,10 +163,8 @@ export function Detail({ store, fact, onBack, onSelect, access }: DetailProps) {
           </Select>
         ) : null}
       </div>
-      <h2 className={s.title}>
-        {lang === "zh" ? (indicator?.zh ?? fact.indicator) : (indicator?.en ?? fact.indicator)}
-      </h2>
-      <div className={s.en}>{lang === "zh" ? indicator?.en : indicator?.zh}</div>
+      <h2 className={s.title}>{indicatorName(indicator, lang) || fact.indicator}</h2>
+      <div className={s.en}>{indicatorName(indicator, OTHER_LANG[lang])}</div>
       <div className={s.chips}>
         <Badge appearance="outline" size="small">
           {indicator?.category}

@@ -1,4 +1,5 @@
 /** "加载到工作表": the visible results or the whole dataset into owned sheets, with progress. */
+import { WORDS } from "../core/messages/words";
 import { ProgressBar, Radio, RadioGroup } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import type { Fact } from "../core/schema";
@@ -47,7 +48,7 @@ export function SheetsPanel({ store, visible, access }: SheetsPanelProps) {
       );
       const names = result.sheets
         .map((sheet) => `「${sheet.name}」${sheet.created ? "" : t.refreshed}`)
-        .join(lang === "zh" ? "、" : ", ");
+        .join(WORDS[lang].listSeparator);
       const avoided = result.sheets
         .filter((sheet) => sheet.avoided)
         .map((sheet) => t.avoided(sheet.avoided!, sheet.name));

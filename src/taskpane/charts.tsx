@@ -1,4 +1,5 @@
 /** Two hand-made SVG charts (no chart library): a series of actuals vs targets, and sorted bars. */
+import { WORDS } from "../core/messages/words";
 import { makeStyles, tokens } from "@fluentui/react-components";
 import { seriesLines, type ChartPoint, type SeriesPoint } from "../core/analysis";
 import { isPercentUnit } from "../core/units";
@@ -40,8 +41,8 @@ const TARGET = "#c4314b";
 function short(value: number, unit: string, lang: "zh" | "en"): string {
   if (isPercentUnit(unit)) return `${formatNumber(value * 100, lang, 2)}%`;
   const abs = Math.abs(value);
-  if (abs >= 1e8) return `${formatNumber(value / 1e8, lang, 1)}${lang === "zh" ? "亿" : "00M"}`;
-  if (abs >= 1e4) return `${formatNumber(value / 1e4, lang, 1)}${lang === "zh" ? "万" : "0k"}`;
+  if (abs >= 1e8) return `${formatNumber(value / 1e8, lang, 1)}${WORDS[lang].hundredMillion}`;
+  if (abs >= 1e4) return `${formatNumber(value / 1e4, lang, 1)}${WORDS[lang].tenThousand}`;
   return formatNumber(value, lang, 2);
 }
 

@@ -1,4 +1,6 @@
 /** How figures read in the pane: canonical value, unit and qualifier, in the UI language. */
+import { WORDS } from "../core/messages/words";
+import { LOCALE } from "../core/messages/lang";
 import { normalizeQualifier, QUALIFIER_WORDS } from "../core/qualifiers";
 import type { Fact, Indicator, Source } from "../core/schema";
 import { isPercentUnit } from "../core/units";
@@ -33,7 +35,7 @@ export function unitText(unit: string, lang: Lang): string {
 }
 
 export function formatNumber(value: number, lang: Lang, maxDigits = 2): string {
-  return value.toLocaleString(lang === "zh" ? "zh-CN" : "en-US", { maximumFractionDigits: maxDigits });
+  return value.toLocaleString(LOCALE[lang], { maximumFractionDigits: maxDigits });
 }
 
 /** "51.04%", "12,800 个", "+10.14%", "−3 个百分点": the canonical value with its unit. */
@@ -44,14 +46,13 @@ export function valueText(fact: Pick<Fact, "value" | "unit" | "measure">, lang: 
   if (fact.measure === "pp_change") return `${sign}${formatNumber(abs * 100, lang)} ${unitText("个百分点", lang)}`;
   if (isPercentUnit(fact.unit)) return `${sign}${formatNumber(abs * 100, lang)}%`;
   const unit = unitText(fact.unit, lang);
-  return `${sign}${formatNumber(abs, lang)}${unit ? (lang === "zh" ? " " : " ") + unit : ""}`;
+  return `${sign}${formatNumber(abs, lang)}${unit ? ` ${unit}` : ""}`;
 }
 
 /** The value with its qualifier: "60%以上", "over 60%". */
 export function figureText(fact: Pick<Fact, "value" | "unit" | "measure" | "qualifier">, lang: Lang): string {
   // 基本持平: a change of "basically zero" reads as words, not "基本0%".
-  if (fact.qualifier === "基本" && fact.value === 0 && fact.measure !== "level")
-    return lang === "zh" ? "基本持平" : "flat";
+  if (fact.qualifier === "基本" && fact.value === 0 && fact.measure !== "level") return WORDS[lang].flat;
   const text = valueText(fact, lang);
   if (!fact.qualifier) return text;
   const q = normalizeQualifier(fact.qualifier);
@@ -62,7 +63,7 @@ export function figureText(fact: Pick<Fact, "value" | "unit" | "measure" | "qual
 
 export function indicatorName(indicator: Indicator | undefined, lang: Lang): string {
   if (!indicator) return "";
-  return lang === "zh" ? indicator.zh : indicator.en;
+  return indicator[lang];
 }
 
 export function sourceTitle(source: Source | undefined, lang: Lang): string {
@@ -86,7 +87,7 @@ export function decimalsOf(text: string): number {
 
 /** A computed rate with fixed decimals (10.00%), so results line up and never look rounded away. */
 export function percentText(fraction: number, lang: Lang, digits = 2): string {
-  const text = (Math.abs(fraction) * 100).toLocaleString(lang === "zh" ? "zh-CN" : "en-US", {
+  const text = (Math.abs(fraction) * 100).toLocaleString(LOCALE[lang], {
     minimumFractionDigits: digits,
     maximumFractionDigits: digits,
   });

@@ -1,4 +1,5 @@
 /** The budget comparison in words and as a block of formulas for the sheet. */
+import { indicatorName } from "../format";
 import { compareGrowths, type Described, type GrowthBase, type PeriodShape } from "../../core/budget";
 import type { Fact } from "../../core/schema";
 import type { IndicatorStore } from "../../core/store";
@@ -56,7 +57,7 @@ function budgetColumns(store: IndicatorStore, t: Strings): Array<Column<BudgetLi
       text: true,
       value: ({ fact }, lang) => {
         const indicator = store.indicators.get(fact.indicator);
-        return indicator ? (lang === "zh" ? indicator.zh : indicator.en) : fact.indicator;
+        return indicatorName(indicator, lang) || fact.indicator;
       },
     },
     { header: period, text: true, value: ({ fact }) => fact.period },

@@ -2,7 +2,9 @@
  * Every sentence a user reads about a lookup, in zh-CN and en-US: one table. Core code raises codes
  * with details (HHError); the functions, the pane and the CLI render them from here.
  */
-export type Lang = "zh" | "en";
+import type { Lang } from "./lang";
+
+export type { Lang };
 
 const list = (items: readonly string[], max = 8) => items.slice(0, max).join(", ");
 
