@@ -1,6 +1,7 @@
 // ESLint flat config following office-addin-lint: the Office add-ins plugin's React preset (which brings
-// TypeScript and Prettier), parsing .ts/.tsx with typescript-eslint, plus the rule that keeps src/core
-// pure (no Office, React or DOM).
+// TypeScript and Prettier), parsing .ts/.tsx with typescript-eslint, plus the layer rules: src/core is
+// pure (no Office, React, DOM, edge imports, or network, timers and storage except through injected
+// ports); src/runtime, the edge adapters, may use Office and the runtime's globals but no UI.
 import officeAddins from "eslint-plugin-office-addins";
 import tseslint from "typescript-eslint";
 
@@ -30,8 +31,47 @@ export default [
   {
     files: ["src/core/**/*.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: ["react", "react-dom", "@fluentui/*", "office-addin-*", "@microsoft/office-js", "node:*"] }],
-      "no-restricted-globals": ["error", "window", "document", "localStorage", "navigator", "Office", "Excel", "OfficeRuntime"],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            "react",
+            "react-dom",
+            "@fluentui/*",
+            "office-addin-*",
+            "@microsoft/office-js",
+            "node:*",
+            "**/runtime/*",
+            "**/taskpane/*",
+            "**/excel/*",
+            "**/functions/*",
+            "**/commands/*",
+            "**/cli/*",
+          ],
+        },
+      ],
+      "no-restricted-globals": [
+        "error",
+        "window",
+        "document",
+        "localStorage",
+        "navigator",
+        "Office",
+        "Excel",
+        "OfficeRuntime",
+        "globalThis",
+        "fetch",
+        "setTimeout",
+        "clearTimeout",
+        "setInterval",
+        "clearInterval",
+      ],
+    },
+  },
+  {
+    files: ["src/runtime/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: ["react", "react-dom", "@fluentui/*", "**/taskpane/*", "**/cli/*"] }],
     },
   },
 ];

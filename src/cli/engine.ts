@@ -18,7 +18,9 @@ import {
   SimpleRangeValue,
   type RawCellContent,
 } from "hyperformula";
+import type { LiveDataset } from "../core/live/dataset";
 import * as functionsModule from "../functions/functions";
+import { answeringFrom } from "../functions/live";
 
 export const FUNCTIONS_SOURCE = resolve(__dirname, "../functions/functions.ts");
 
@@ -158,13 +160,24 @@ export type EvalResult = { ok: true; value: Scalar | Scalar[][] } | { ok: false;
 
 const sheetName = (index: number) => `F${index + 1}`;
 
+export interface EvalOptions {
+  /** The dataset the HH functions answer from; default the runtime's one. */
+  live?: LiveDataset;
+}
+
 /**
  * Evaluates formulas, each alone in cell A1 of its own sheet, so any number of them fit and each
  * spill has a whole sheet; returns each result. Numbers keep full double precision: HyperFormula's
  * output rounding (smartRounding, 10 digits by default) is off.
  */
-export async function evaluateFormulas(formulas: string[]): Promise<EvalResult[]> {
+export async function evaluateFormulas(formulas: string[], options: EvalOptions = {}): Promise<EvalResult[]> {
   await registerHHFunctions();
+  const { live } = options;
+  return live ? answeringFrom(live, () => evaluate(formulas)) : evaluate(formulas);
+}
+
+/** Builds the sheets and reads the results; synchronous, so a dataset bound around it holds throughout. */
+function evaluate(formulas: string[]): EvalResult[] {
   const sheets: Record<string, RawCellContent[][]> = {};
   formulas.forEach((formula, index) => {
     sheets[sheetName(index)] = [[formula.startsWith("=") ? formula : `=${formula}`]];

@@ -12,9 +12,10 @@ import {
   describeRejection,
   formatReason,
   parseDatasetText,
-} from "../core/datasource";
+} from "../core/live";
 import type { Dataset } from "../core/schema";
 import type { DatasetOrigin } from "../core/store";
+import { systemClock } from "../runtime/platform";
 
 export type Loaded = { ok: true; dataset: Dataset; origin: DatasetOrigin } | { ok: false; reason: string };
 
@@ -33,6 +34,7 @@ export async function loadDatasetFrom(location: string, options: LoadOptions = {
       timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       maxBytes,
       allowOlder: true,
+      clock: systemClock,
     });
     if (result.status === "rejected") return { ok: false, reason: formatReason(result.reason) };
     if (result.status === "not-modified") throw new Error("unreachable: no etag or current dataset was given");

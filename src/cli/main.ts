@@ -8,7 +8,7 @@ import { checkText } from "../core/args";
 import { citation, targetBase } from "../core/query";
 import { endYear } from "../core/periods";
 import type { Fact } from "../core/schema";
-import { live } from "../data/embedded";
+import { live } from "../runtime/dataset";
 import { evaluateFormulas } from "./engine";
 import { explainName, formatExplanation } from "./explain";
 import { loadDatasetFrom } from "./load-dataset";

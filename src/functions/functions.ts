@@ -7,8 +7,8 @@
 import { checkLength } from "../core/args";
 import { cagr, baseBeforeGrowth, project as projectValue, yoy } from "../core/growth";
 import * as q from "../core/query";
-import { live } from "../data/embedded";
 import { excelResult } from "./excel-errors";
+import { live } from "./live";
 
 /**
  * 指标的报告值:实际值,无实际值时取预计值。Reported level: the actual, or the estimate (预计) where no actual exists.

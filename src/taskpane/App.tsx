@@ -13,6 +13,7 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import type { LiveDataset, LiveUpdater } from "../core/live";
 import type { Fact } from "../core/schema";
 import type { Run } from "../excel/workbook-writer";
 import { Browse } from "./Browse";
@@ -21,9 +22,9 @@ import { DataPanel } from "./DataPanel";
 import { Detail } from "./Detail";
 import { sheetAccess, type HostInfo } from "./host";
 import { I18nContext, i18n, languageFor, type Lang } from "./i18n";
+import { LiveProvider, useLiveStore } from "./live";
 import { NO_FILTERS, searchFacts, type Filters } from "./search";
 import { SheetsPanel } from "./SheetsPanel";
-import { useLiveStore } from "./ui";
 import type { Render } from "./types";
 
 const useStyles = makeStyles({
@@ -69,6 +70,10 @@ function savedLang(): Lang | undefined {
 
 export interface AppProps {
   host: HostInfo;
+  /** The dataset the pane shows; in the add-in, the runtime's one, which the custom functions share. */
+  live: LiveDataset;
+  /** Keeps `live` up to date from a published URL; provided to the dataset-URL settings. */
+  updater?: LiveUpdater;
   /** Excel.run, or a mock in tests. */
   run?: Run;
   /**
@@ -78,7 +83,16 @@ export interface AppProps {
   dataSettings?: Render<Lang>;
 }
 
-export function App({ host, run, dataSettings }: AppProps) {
+/** Provides the live dataset and its updater to everything below. */
+export function App({ live, updater, ...props }: AppProps) {
+  return (
+    <LiveProvider live={live} updater={updater}>
+      <Pane {...props} />
+    </LiveProvider>
+  );
+}
+
+function Pane({ host, run, dataSettings }: Omit<AppProps, "live" | "updater">) {
   const [lang, setLang] = useState<Lang>(() => savedLang() ?? languageFor(host.displayLanguage));
   const strings = useMemo(() => i18n(lang), [lang]);
   const store = useLiveStore();

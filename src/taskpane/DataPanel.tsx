@@ -23,8 +23,8 @@ const useStyles = makeStyles({
 export interface DataPanelProps {
   store: IndicatorStore;
   /**
-   * Issue 6 slot: dataset-URL settings (load a published dataset, reset to the embedded one).
-   * Rendered under "数据源设置 / Dataset source"; nothing is shown while it is undefined.
+   * The dataset-URL settings, rendered under "数据源设置 / Dataset source"; nothing is shown while
+   * it is undefined.
    */
   settings?: ReactNode;
 }

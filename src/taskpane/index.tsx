@@ -1,11 +1,14 @@
 /**
  * Task pane entry: waits for Office (or gives up after a timeout: preview in a plain browser), then
  * renders into #container. The page also hosts the custom functions (shared runtime), so nothing
- * here touches globals beyond that one element. The live-dataset updater starts here, once per
- * runtime: it restores the last good published dataset and checks for a newer one if asked to.
+ * here touches globals beyond that one element. The live-dataset updater is built and started here,
+ * once per runtime, over the runtime's live dataset (the one the custom functions answer from): it
+ * restores the last good published dataset and checks for a newer one if asked to. App hands both
+ * down through context.
  */
 import { createRoot } from "react-dom/client";
-import { getLiveUpdates } from "../data/live-updates";
+import { live } from "../runtime/dataset";
+import { createLiveUpdater } from "../runtime/updater";
 import { App } from "./App";
 import { DataSettings } from "./components/DataSettings";
 import { detectHost } from "./host";
@@ -14,8 +17,11 @@ async function main() {
   const container = document.getElementById("container");
   if (!container) return;
   const host = await detectHost();
-  void getLiveUpdates().start();
-  createRoot(container).render(<App host={host} dataSettings={(lang) => <DataSettings lang={lang} />} />);
+  const updater = createLiveUpdater(live);
+  void updater.start();
+  createRoot(container).render(
+    <App host={host} live={live} updater={updater} dataSettings={(lang) => <DataSettings lang={lang} />} />,
+  );
 }
 
 void main();

@@ -1,20 +1,7 @@
-/** Small shared pieces: styles, the live store hook, status lines and sheet-action buttons. */
+/** Small shared pieces: styles, status lines and sheet-action buttons. */
 import { Button, makeStyles, tokens, type ButtonProps } from "@fluentui/react-components";
-import { useCallback, useState, useSyncExternalStore, type ReactNode } from "react";
-import type { IndicatorStore } from "../core/store";
-import { live } from "../data/embedded";
+import { useCallback, useState, type ReactNode } from "react";
 import { useI18n } from "./i18n";
-
-/** The live store; re-renders when a new dataset is swapped in. */
-export function useLiveStore(): IndicatorStore {
-  const subscribe = useCallback((onChange: () => void) => {
-    const off = live.subscribe(() => onChange());
-    return () => {
-      off();
-    };
-  }, []);
-  return useSyncExternalStore(subscribe, () => live.store);
-}
 
 export const useShared = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: "6px", marginBottom: "12px" },

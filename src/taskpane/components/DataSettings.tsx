@@ -1,25 +1,23 @@
 /**
- * DataSettings — the "data source" section of the task pane (issue 6), ~350 px wide.
+ * DataSettings — the "data source" section of the task pane, ~350 px wide.
  *
- * Props (all optional):
- * - `lang?: "zh" | "en"` — UI language, the pane's `Lang` (default "zh"). Pass `useI18n().lang`.
- * - `updater?: LiveUpdater` — defaults to the add-in's shared one, `getLiveUpdates()`; tests pass their own.
+ * Props (optional): `lang?: "zh" | "en"` — UI language, the pane's `Lang` (default "zh"). Pass `useI18n().lang`.
  *
- * Mount it inside the pane's FluentProvider. It calls `updater.start()` (idempotent) so settings and
- * the cached dataset are loaded even if the runtime did not start the updater yet.
+ * Mount it inside the pane's FluentProvider and a LiveProvider with an updater (App provides both).
+ * It calls `updater.start()` (idempotent) so settings and the cached dataset are loaded even if the
+ * entry did not start the updater yet.
  * Shows: dataset URL, check on open, check interval, "check now", the live dataset's version, date
  * and origin, the last result in one sentence, and what changed since the previous dataset.
  * All text is rendered as React text nodes (never as HTML).
  */
 import { Button, Caption1, Field, Input, makeStyles, Spinner, Switch, tokens } from "@fluentui/react-components";
 import { useCallback, useEffect, useState, useSyncExternalStore } from "react";
-import { checkUrlPolicy, describeRejection, type Reason } from "../../core/datasource";
-import { getLiveUpdates, MAX_INTERVAL_MINUTES, type LiveState, type LiveUpdater } from "../../data/live-updates";
+import { checkUrlPolicy, describeRejection, MAX_INTERVAL_MINUTES, type LiveState, type Reason } from "../../core/live";
+import { useLiveUpdater } from "../live";
 import { useShared } from "../ui";
 
 export interface DataSettingsProps {
   lang?: "zh" | "en";
-  updater?: LiveUpdater;
 }
 
 const STRINGS = {
@@ -104,8 +102,8 @@ function formatTime(iso: string | undefined, lang: "zh" | "en"): string {
   return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(lang === "zh" ? "zh-CN" : "en-US", { hour12: false });
 }
 
-export function DataSettings({ lang = "zh", updater: given }: DataSettingsProps) {
-  const updater = given ?? getLiveUpdates();
+export function DataSettings({ lang = "zh" }: DataSettingsProps) {
+  const updater = useLiveUpdater();
   const t = STRINGS[lang];
   const s = useStyles();
   const shared = useShared();

@@ -1,15 +1,16 @@
 /**
- * Every fault the issue lists, against a real HTTP server on loopback. In each case: the live
- * dataset is unchanged, HH formulas evaluated by the engine keep their values, the pane state
- * carries one sentence per language, and Excel is not asked to recalculate.
+ * Every fault a published dataset can have, against a real HTTP server on loopback. In each case:
+ * the live dataset is unchanged, HH formulas evaluated by the engine keep their values, the pane
+ * state carries one sentence per language, and Excel is not asked to recalculate.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { evaluateFormulas } from "../../../src/cli/engine";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { evaluateFormulas as evaluate } from "../../../src/cli/engine";
 import { startDatasetServer } from "../../../src/cli/serve";
-import type { FetchLike, RejectCode } from "../../../src/core/datasource";
+import { LiveUpdater, type FetchLike, type LiveDataset, type RejectCode } from "../../../src/core/live";
 import type { Dataset } from "../../../src/core/schema";
-import { EMBEDDED_DATASET, live } from "../../../src/data/embedded";
-import { LiveUpdater, memoryStorage } from "../../../src/data/live-updates";
+import { loadEmbedded } from "../../../src/runtime/dataset";
+import { runtimeFetch, systemClock } from "../../../src/runtime/platform";
+import { memoryStorage } from "../../../src/runtime/storage";
 import {
   builtDataset,
   datasetFolder,
@@ -40,9 +41,14 @@ beforeAll(async () => {
 
 afterAll(() => server.close());
 
-afterEach(() => {
-  live.swap(EMBEDDED_DATASET, { kind: "embedded", location: "bundled" });
+/** Each test's own live dataset, fresh from the bundled one. */
+let live: LiveDataset;
+beforeEach(() => {
+  live = loadEmbedded();
 });
+
+/** HH formulas in the engine, answering from this test's live dataset. */
+const evaluateFormulas = (formulas: string[]) => evaluate(formulas, { live });
 
 function updater(fetch?: FetchLike, url = "", timeoutMs = TIMEOUT_MS) {
   const recalculate = vi.fn(async () => true);
@@ -56,7 +62,8 @@ function updater(fetch?: FetchLike, url = "", timeoutMs = TIMEOUT_MS) {
     recalculate,
     timeoutMs,
     maxBytes: MAX_BYTES,
-    ...(fetch ? { fetch } : {}),
+    fetch: fetch ?? runtimeFetch,
+    clock: systemClock,
   });
   return { instance, recalculate, storage };
 }

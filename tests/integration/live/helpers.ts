@@ -8,7 +8,7 @@ import type { AddressInfo, Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { expect } from "vitest";
-import type { Reason } from "../../../src/core/datasource";
+import type { Reason } from "../../../src/core/live";
 import type { Dataset, Fact } from "../../../src/core/schema";
 
 export const ROOT = resolve(__dirname, "../../..");

@@ -2,14 +2,21 @@
  * The success path: `hh serve` headers and 304s, a newer dataset swapping in with HH formulas
  * changing in the engine, the diff, the recalculation request, and the cache surviving a restart.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { evaluateFormulas } from "../../../src/cli/engine";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { evaluateFormulas as evaluate } from "../../../src/cli/engine";
 import { startDatasetServer, type DatasetServer } from "../../../src/cli/serve";
-import { checkPublished, type FetchLike } from "../../../src/core/datasource";
-import { LiveDataset } from "../../../src/core/live";
+import {
+  CACHE_KEY,
+  checkPublished,
+  LiveDataset,
+  LiveUpdater,
+  SETTINGS_KEY,
+  type FetchLike,
+} from "../../../src/core/live";
 import type { Dataset, Fact } from "../../../src/core/schema";
-import { EMBEDDED_DATASET, live } from "../../../src/data/embedded";
-import { CACHE_KEY, LiveUpdater, memoryStorage, SETTINGS_KEY } from "../../../src/data/live-updates";
+import { EMBEDDED_DATASET, loadEmbedded } from "../../../src/runtime/dataset";
+import { systemClock } from "../../../src/runtime/platform";
+import { memoryStorage } from "../../../src/runtime/storage";
 import { builtDataset, datasetFolder, derive, probeFact, valueFormula } from "./helpers";
 
 let base: Dataset;
@@ -45,14 +52,29 @@ afterAll(async () => {
   await folder.remove();
 });
 
+/** Each test's own live dataset, fresh from the bundled one. */
+let live: LiveDataset;
+beforeEach(() => {
+  live = loadEmbedded();
+});
+
 afterEach(() => {
   requests = [];
-  live.swap(EMBEDDED_DATASET, { kind: "embedded", location: "bundled" });
 });
+
+/** HH formulas in the engine, answering from this test's live dataset. */
+const evaluateFormulas = (formulas: string[]) => evaluate(formulas, { live });
 
 function makeUpdater(storage = memoryStorage(), target = live) {
   const recalculate = vi.fn(async () => true);
-  const updater = new LiveUpdater({ live: target, storage, recalculate, fetch: recordingFetch, timeoutMs: 5000 });
+  const updater = new LiveUpdater({
+    live: target,
+    storage,
+    recalculate,
+    fetch: recordingFetch,
+    timeoutMs: 5000,
+    clock: systemClock,
+  });
   return { updater, recalculate, storage };
 }
 
@@ -132,7 +154,7 @@ describe("a newer published dataset", () => {
   });
 
   it("treats the same content without an ETag as not modified (same hash)", async () => {
-    const result = await checkPublished({ url: hosted.url, fetch, current: newer });
+    const result = await checkPublished({ url: hosted.url, fetch, current: newer, clock: systemClock });
     expect(result).toMatchObject({ status: "not-modified", why: "same-hash" });
   });
 
@@ -163,7 +185,7 @@ describe("the cache of the last good published dataset", () => {
       throw new TypeError("fetch failed");
     };
     const recalculate = vi.fn(async () => true);
-    const second = new LiveUpdater({ live, storage, fetch: offline, recalculate });
+    const second = new LiveUpdater({ live, storage, fetch: offline, recalculate, clock: systemClock });
     await second.start();
 
     expect(live.store.dataset.hash).toBe(newer.hash);
@@ -233,7 +255,13 @@ describe("scheduling", () => {
     const storage = memoryStorage({
       [SETTINGS_KEY]: JSON.stringify({ url: hosted.url, checkOnOpen: false, intervalMinutes: 30 }),
     });
-    const updater = new LiveUpdater({ live, storage, fetch: recordingFetch, recalculate: async () => false, timers });
+    const updater = new LiveUpdater({
+      live,
+      storage,
+      fetch: recordingFetch,
+      recalculate: async () => false,
+      clock: { ...systemClock, ...timers },
+    });
     await updater.start();
     expect(requests).toHaveLength(0); // check on open is off
     expect(handles).toHaveLength(1);

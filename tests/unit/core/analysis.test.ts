@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { seriesLines, seriesPoints, sortFacts, targetRows } from "../../../src/core/analysis";
 import type { Dataset, Fact, Kind, Source } from "../../../src/core/schema";
 import { IndicatorStore } from "../../../src/core/store";
-import { live } from "../../../src/data/embedded";
+import { live } from "../../../src/runtime/dataset";
 
 const CITY = "呼和浩特市";
 

@@ -15,7 +15,7 @@ import { normalizePeriod } from "../../../src/core/periods";
 import * as query from "../../../src/core/query";
 import { normalizeKind } from "../../../src/core/store";
 import { convertUnit, isPercentUnit, parseUnit, UnitError } from "../../../src/core/units";
-import { live } from "../../../src/data/embedded";
+import { live } from "../../../src/runtime/dataset";
 
 const OBJECT_KEYS = ["constructor", "__proto__", "toString", "hasOwnProperty", "valueOf", "prototype"];
 const VALUE = expect.objectContaining({ code: "VALUE" });

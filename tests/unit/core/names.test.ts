@@ -6,7 +6,7 @@ import { regionByName } from "../../../src/core/regions";
 import { IndicatorResolver, normalizeName, type Resolution } from "../../../src/core/resolve";
 import type { Indicator } from "../../../src/core/schema";
 import { CITY, IndicatorStore } from "../../../src/core/store";
-import { live } from "../../../src/data/embedded";
+import { live } from "../../../src/runtime/dataset";
 
 const indicator = (id: string, zh: string, en: string, aliases: string[] = [], phrases?: string[]): Indicator => ({
   id,

@@ -4,7 +4,7 @@ import { endYear, isYear } from "../../../src/core/periods";
 import * as query from "../../../src/core/query";
 import type { Dataset, Fact, Kind } from "../../../src/core/schema";
 import { IndicatorStore } from "../../../src/core/store";
-import { live } from "../../../src/data/embedded";
+import { live } from "../../../src/runtime/dataset";
 
 const CITY = "呼和浩特市";
 

@@ -1,7 +1,7 @@
 /** Stores for sheet tests: the embedded dataset, and synthetic ones of any size. */
 import type { Dataset, Fact } from "../../../src/core/schema";
 import { IndicatorStore } from "../../../src/core/store";
-import { live } from "../../../src/data/embedded";
+import { live } from "../../../src/runtime/dataset";
 
 export const store = live.store;
 

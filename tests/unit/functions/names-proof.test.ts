@@ -13,7 +13,7 @@ import { endYear, isYear } from "../../../src/core/periods";
 import { regionEnglish } from "../../../src/core/regions";
 import { normalizeName } from "../../../src/core/resolve";
 import type { Fact, Indicator, Kind, Measure } from "../../../src/core/schema";
-import { live } from "../../../src/data/embedded";
+import { live } from "../../../src/runtime/dataset";
 
 const store = live.store;
 const CITY = "呼和浩特市";

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import "../../../src/functions/custom-functions-fallback";
 import * as functions from "../../../src/functions/functions";
 import { isCustomFunctionsError } from "../../../src/functions/custom-functions-fallback";
-import { live } from "../../../src/data/embedded";
+import { live } from "../../../src/runtime/dataset";
 
 const names = [
   ...live.store.dataset.indicators.slice(0, 40).flatMap((i) => [i.id, i.zh, ...i.aliases]),

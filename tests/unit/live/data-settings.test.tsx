@@ -1,13 +1,14 @@
 // @vitest-environment jsdom
-/** The DataSettings pane section, rendered with Fluent in jsdom, driven by a real LiveUpdater with a stubbed fetch. */
+/** The DataSettings pane section, rendered with Fluent in jsdom, driven by a real LiveUpdater with a stubbed fetch, provided through context. */
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { act, cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import type { FetchLike, HttpResponseLike } from "../../../src/core/datasource";
-import { LiveDataset } from "../../../src/core/live";
+import { LiveDataset, LiveUpdater, SETTINGS_KEY, type FetchLike, type HttpResponseLike } from "../../../src/core/live";
 import type { Dataset } from "../../../src/core/schema";
-import { LiveUpdater, memoryStorage, SETTINGS_KEY } from "../../../src/data/live-updates";
+import { systemClock } from "../../../src/runtime/platform";
+import { memoryStorage } from "../../../src/runtime/storage";
 import { DataSettings } from "../../../src/taskpane/components/DataSettings";
+import { LiveProvider } from "../../../src/taskpane/live";
 import { builtDataset, derive, probeFact } from "../../integration/live/helpers";
 
 const URL_OK = "https://data.example/dataset.json";
@@ -34,14 +35,16 @@ function setup(fetch: FetchLike, settings: Record<string, unknown> = { url: URL_
   const live = new LiveDataset();
   live.swap(base, { kind: "embedded", location: "bundled" });
   const storage = memoryStorage({ [SETTINGS_KEY]: JSON.stringify(settings) });
-  const updater = new LiveUpdater({ live, storage, fetch, recalculate: async () => false });
+  const updater = new LiveUpdater({ live, storage, fetch, recalculate: async () => false, clock: systemClock });
   return { live, updater, storage };
 }
 
 function renderPane(updater: LiveUpdater, lang: "zh" | "en" = "en") {
   return render(
     <FluentProvider theme={webLightTheme}>
-      <DataSettings updater={updater} lang={lang} />
+      <LiveProvider live={updater.live} updater={updater}>
+        <DataSettings lang={lang} />
+      </LiveProvider>
     </FluentProvider>,
   );
 }

@@ -1,15 +1,21 @@
 import { describe, expect, it, vi } from "vitest";
 import {
-  checkPublished,
+  checkPublished as check,
   checkUrlPolicy,
   describeRejection,
   formatReason,
   parseDatasetText,
+  type CheckOptions,
   type FetchLike,
   type HttpResponseLike,
   type RejectCode,
-} from "../../../src/core/datasource";
+} from "../../../src/core/live";
+import { systemClock } from "../../../src/runtime/platform";
 import { builtDataset, derive, expectOneSentence } from "../../integration/live/helpers";
+
+/** The check with the real clock unless a test brings its own. */
+const checkPublished = (options: Omit<CheckOptions, "clock"> & { clock?: CheckOptions["clock"] }) =>
+  check({ clock: systemClock, ...options });
 
 function response(
   body: string | null,
@@ -125,7 +131,7 @@ describe("checkPublished (stubbed fetch)", () => {
       fetch,
       etag: '"v1"',
       current: base,
-      now: () => new Date("2027-01-02T03:04:05Z"),
+      clock: { ...systemClock, now: () => new Date("2027-01-02T03:04:05Z") },
     });
     expect(fetch).toHaveBeenCalledOnce();
     const [calledUrl, init] = fetch.mock.calls[0];

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { fromWebStorage, detectStorage, memoryStorage, normalizeSettings } from "../../../src/data/live-updates";
+import { normalizeSettings } from "../../../src/core/live/settings";
 import { recalculateWorkbook } from "../../../src/excel/recalculate";
+import { fromWebStorage, detectStorage, memoryStorage } from "../../../src/runtime/storage";
 
 const g = globalThis as Record<string, unknown>;
 

@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import { afterEach, describe, expect, it } from "vitest";
-import { EMBEDDED_DATASET, live } from "../../../src/data/embedded";
+import { beforeEach, describe, expect, it } from "vitest";
+import type { LiveDataset } from "../../../src/core/live";
+import { EMBEDDED_DATASET, loadEmbedded } from "../../../src/runtime/dataset";
 import { fakeExcel } from "../excel/fakeExcel";
 import { app, EXCEL_HOST, installShims } from "./setup";
 
@@ -85,12 +86,13 @@ describe("browse and detail (preview mode)", () => {
 });
 
 describe("data tab", () => {
-  afterEach(() => {
-    live.swap(EMBEDDED_DATASET, { kind: "embedded", location: "bundled" });
+  let live: LiveDataset;
+  beforeEach(() => {
+    live = loadEmbedded();
   });
 
   it("shows the live dataset and re-renders when a new one is swapped in", () => {
-    render(app());
+    render(app({ live }));
     fireEvent.click(screen.getByRole("tab", { name: "数据" }));
     const info = screen.getByTestId("dataset-info");
     expect(info.textContent).toContain(live.store.dataset.version);
@@ -103,7 +105,7 @@ describe("data tab", () => {
     expect(info.textContent).toContain("已发布 · https://example.invalid/dataset.json");
   });
 
-  it("has a slot for the dataset-URL settings (issue 6)", () => {
+  it("has a slot for the dataset-URL settings", () => {
     render(app({ dataSettings: (lang) => <div>settings in {lang}</div> }));
     expect(screen.getByText("settings in zh")).toBeTruthy();
   });

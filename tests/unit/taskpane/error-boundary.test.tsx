@@ -2,7 +2,7 @@
 /** One broken record shows a message in its place; the rest of the pane keeps working. */
 import { fireEvent, render, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { live } from "../../../src/data/embedded";
+import { live } from "../../../src/runtime/dataset";
 import { app, installShims } from "./setup";
 
 installShims();

@@ -1,6 +1,7 @@
 /** jsdom lacks a few browser APIs Fluent UI touches; small stand-ins, installed once per test file. */
 import { cleanup } from "@testing-library/react";
 import { afterEach } from "vitest";
+import { loadEmbedded } from "../../../src/runtime/dataset";
 import { App, type AppProps } from "../../../src/taskpane/App";
 import type { HostInfo } from "../../../src/taskpane/host";
 
@@ -35,6 +36,10 @@ export function installShims() {
 export const PREVIEW_HOST: HostInfo = { excel: false, supports: () => false };
 export const EXCEL_HOST: HostInfo = { excel: true, displayLanguage: "zh-CN", supports: () => true };
 
+/** The bundled dataset for this test file's panes; never swapped (a test that swaps passes its own `live`). */
+const bundled = loadEmbedded();
+
+/** The pane in preview mode over the bundled dataset unless told otherwise. */
 export function app(props: Partial<AppProps> = {}) {
-  return <App host={PREVIEW_HOST} {...props} />;
+  return <App host={PREVIEW_HOST} live={props.live ?? bundled} {...props} />;
 }

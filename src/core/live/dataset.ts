@@ -2,8 +2,8 @@
  * The dataset the add-in answers from right now. Swapping is atomic: a new store is built and
  * validated completely before it replaces the old one, so a bad dataset never becomes live.
  */
-import { parseDataset, type Dataset } from "./schema";
-import { IndicatorStore, type DatasetOrigin } from "./store";
+import { parseDataset, type Dataset } from "../schema";
+import { IndicatorStore, type DatasetOrigin } from "../store";
 
 type Listener = (store: IndicatorStore, previous: IndicatorStore | undefined) => void;
 

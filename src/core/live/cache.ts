@@ -1,0 +1,56 @@
+/**
+ * The cache policy: the last good published dataset is kept in storage so that a restart offline
+ * still answers from it. It comes back only when it is valid, was fetched from the URL in the
+ * settings, and is newer than the live dataset; a broken cache is dropped.
+ */
+import type { LiveDataset } from "./dataset";
+import { parseDataset, type Dataset } from "../schema";
+import type { DiffSummary } from "./summary";
+import { compareToLive } from "./version";
+
+/** The storage key the cache is kept under. */
+export const CACHE_KEY = "hh.live.cache";
+
+export interface CacheRecord {
+  v: 1;
+  url: string;
+  etag?: string;
+  savedAt: string;
+  dataset: unknown;
+  diff?: DiffSummary;
+}
+
+/** The text stored after a good update. */
+export function cacheText(entry: Omit<CacheRecord, "v">): string {
+  const { url, etag, savedAt, dataset, diff } = entry;
+  return JSON.stringify({ v: 1, url, etag, savedAt, dataset, diff } satisfies CacheRecord);
+}
+
+/** The stored text with a renewed ETag (a 304 may carry a new one); undefined when the text is unreadable. */
+export function cacheTextWithEtag(text: string, etag: string): string | undefined {
+  try {
+    const record = JSON.parse(text) as CacheRecord;
+    return JSON.stringify({ ...record, etag });
+  } catch {
+    return undefined;
+  }
+}
+
+export type CacheDecision =
+  | { restore: true; record: CacheRecord; dataset: Dataset }
+  | { restore: false; /** The cache is broken: remove it. */ drop: boolean };
+
+/** Whether the cached text should replace what `live` holds for the settings' `url`. */
+export function decideRestore(text: string, url: string, live: LiveDataset): CacheDecision {
+  let record: CacheRecord;
+  let dataset: Dataset;
+  try {
+    record = JSON.parse(text) as CacheRecord;
+    dataset = parseDataset(record.dataset);
+  } catch {
+    return { restore: false, drop: true };
+  }
+  if (record.url !== url) return { restore: false, drop: false };
+  if (compareToLive(dataset, live.store.dataset) !== "newer") return { restore: false, drop: false };
+  return { restore: true, record, dataset };
+}

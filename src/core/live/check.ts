@@ -1,0 +1,220 @@
+/**
+ * The published-dataset check, shared by the add-in and `hh eval --dataset`: URL policy, a
+ * conditional GET, one deadline for headers and body, a size limit enforced while streaming,
+ * JSON and schema validation, and the version rule. It never touches the live dataset; the caller
+ * swaps only on "updated". Fetch and clock are injected.
+ */
+import { diffDatasets, type DatasetDiff } from "../diff";
+import type { Dataset } from "../schema";
+import { day, describeRejection, oneLine, type Reason, type RejectCode } from "./messages";
+import { parseDatasetText } from "./parse";
+import type { Clock, FetchLike, HttpResponseLike } from "./ports";
+import { checkUrlPolicy } from "./url";
+import { compareToLive } from "./version";
+
+/** Big enough for years of growth (the dataset is ~0.25 MB), small enough for OfficeRuntime.storage (10 MB per domain). */
+export const DEFAULT_MAX_BYTES = 4 * 1024 * 1024;
+export const DEFAULT_TIMEOUT_MS = 15_000;
+
+export type CheckResult =
+  | {
+      status: "updated";
+      dataset: Dataset;
+      etag?: string;
+      /** Against `current`; absent when there was nothing to compare with. */
+      diff?: DatasetDiff;
+      bytes: number;
+      checkedAt: string;
+    }
+  | { status: "not-modified"; why: "etag" | "same-hash"; etag?: string; checkedAt: string }
+  | { status: "rejected"; code: RejectCode; reason: Reason; detail?: string; checkedAt: string };
+
+export type Rejected = Extract<CheckResult, { status: "rejected" }>;
+
+export interface CheckOptions {
+  url: string;
+  fetch: FetchLike;
+  /** ETag of the dataset we hold from this URL; sent as If-None-Match. */
+  etag?: string;
+  /** The live dataset, for the version check and the diff. */
+  current?: Dataset;
+  timeoutMs?: number;
+  maxBytes?: number;
+  /** Accept a dataset built before `current` (only when the user asks). */
+  allowOlder?: boolean;
+  /** The deadline's timer and the check's time stamp. */
+  clock: Clock;
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${+(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}
+
+function reject(
+  code: RejectCode,
+  checkedAt: string,
+  detail: Record<string, string | number> = {},
+  note?: string,
+): Rejected {
+  return {
+    status: "rejected",
+    code,
+    reason: describeRejection(code, detail),
+    checkedAt,
+    ...(note ? { detail: oneLine(note, 300) } : {}),
+  };
+}
+
+class Deadline extends Error {}
+class TooLarge extends Error {}
+
+async function readBody(
+  response: HttpResponseLike,
+  maxBytes: number,
+  deadline: Promise<never>,
+  abort: () => void,
+): Promise<Uint8Array> {
+  if (!response.body) {
+    const buffer = new Uint8Array(await Promise.race([response.arrayBuffer(), deadline]));
+    if (buffer.byteLength > maxBytes) throw new TooLarge();
+    return buffer;
+  }
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  try {
+    for (;;) {
+      // Racing each read against the deadline: a server that sends headers and then stalls must still time out.
+      const { done, value } = await Promise.race([reader.read(), deadline]);
+      if (done) break;
+      total += value.byteLength;
+      if (total > maxBytes) throw new TooLarge();
+      chunks.push(value);
+    }
+  } catch (error) {
+    abort();
+    reader.cancel().catch(() => undefined);
+    throw error;
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+/**
+ * Fetches and validates the published dataset at `url`. Never throws: every failure is a
+ * "rejected" result with one sentence per language.
+ */
+export async function checkPublished(options: CheckOptions): Promise<CheckResult> {
+  const { clock } = options;
+  const checkedAt = clock.now().toISOString();
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (!options.url.trim()) return reject("no-url", checkedAt);
+  const policy = checkUrlPolicy(options.url);
+  if (!policy.ok) return reject(policy.code, checkedAt);
+
+  const controller = new AbortController();
+  let timer: unknown;
+  let timedOut = false;
+  const deadline = new Promise<never>((_, fail) => {
+    timer = clock.setTimeout(() => {
+      // Flag first: aborting also rejects the pending read, and that error must still read as a timeout.
+      timedOut = true;
+      fail(new Deadline());
+      controller.abort();
+    }, timeoutMs);
+  });
+  deadline.catch(() => undefined);
+
+  let response: HttpResponseLike;
+  let bytes: Uint8Array;
+  try {
+    const headers: Record<string, string> = { Accept: "application/json" };
+    if (options.etag) headers["If-None-Match"] = options.etag;
+    response = await Promise.race([
+      options.fetch(policy.url.href, {
+        method: "GET",
+        headers,
+        signal: controller.signal,
+        cache: "no-store",
+        credentials: "omit",
+        redirect: "follow",
+      }),
+      deadline,
+    ]);
+    const discard = () => {
+      controller.abort();
+      response.body?.cancel().catch(() => undefined);
+    };
+    if (response.url && response.url !== policy.url.href) {
+      const landed = checkUrlPolicy(response.url);
+      if (!landed.ok) {
+        discard();
+        return reject("redirect-scheme", checkedAt, { url: oneLine(response.url, 80) });
+      }
+    }
+    const etag = response.headers.get("etag") ?? undefined;
+    if (response.status === 304) {
+      discard();
+      return { status: "not-modified", why: "etag", etag: etag ?? options.etag, checkedAt };
+    }
+    if (response.status !== 200) {
+      discard();
+      return reject("http-status", checkedAt, { status: response.status });
+    }
+    const declared = Number(response.headers.get("content-length"));
+    if (Number.isFinite(declared) && declared > maxBytes) {
+      discard();
+      return reject("too-large", checkedAt, { limit: formatBytes(maxBytes) }, `Content-Length ${declared}`);
+    }
+    bytes = await readBody(response, maxBytes, deadline, () => controller.abort());
+  } catch (error) {
+    if (timedOut || error instanceof Deadline)
+      return reject("timeout", checkedAt, { seconds: +(timeoutMs / 1000).toFixed(1) });
+    if (error instanceof TooLarge) return reject("too-large", checkedAt, { limit: formatBytes(maxBytes) });
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    return reject(
+      "network",
+      checkedAt,
+      {},
+      [(error as Error)?.message, cause?.code ?? cause?.message].filter(Boolean).join(": "),
+    );
+  } finally {
+    clock.clearTimeout(timer);
+  }
+
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return reject("not-json", checkedAt, {}, "body is not UTF-8");
+  }
+  const parsed = parseDatasetText(text);
+  if (!parsed.ok) return reject(parsed.code, checkedAt, parsed.detail, parsed.note);
+  const dataset = parsed.dataset;
+  const etag = response.headers.get("etag") ?? undefined;
+  const current = options.current;
+  const order = current ? compareToLive(dataset, current) : "newer";
+  if (order === "same") return { status: "not-modified", why: "same-hash", etag, checkedAt };
+  if (current && order === "older" && !options.allowOlder) {
+    return reject("older", checkedAt, {
+      version: dataset.version,
+      date: day(dataset.builtAt),
+      current: current.version,
+      currentDate: day(current.builtAt),
+    });
+  }
+  return {
+    status: "updated",
+    dataset,
+    ...(etag ? { etag } : {}),
+    ...(current ? { diff: diffDatasets(current, dataset) } : {}),
+    bytes: bytes.byteLength,
+    checkedAt,
+  };
+}

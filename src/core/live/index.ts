@@ -1,0 +1,27 @@
+/**
+ * The live-update policy: which dataset answers right now, and how a published one may replace it.
+ * Pure: what it needs from outside (fetch, storage, clock, recalculation) comes in through ./ports.
+ *
+ *   dataset.ts   LiveDataset, the holder whose store swaps atomically
+ *   ports.ts     the injected dependencies
+ *   url.ts       which URLs may be fetched
+ *   check.ts     the conditional, size- and time-limited check of a published dataset
+ *   parse.ts     dataset text → validated dataset
+ *   version.ts   which of two datasets is newer
+ *   settings.ts  the user's URL, check-on-open and interval
+ *   cache.ts     when the cached published dataset comes back after a restart
+ *   summary.ts   what changed, for the pane
+ *   messages.ts  every sentence shown, in both UI languages
+ *   updater.ts   LiveUpdater, the state machine tying these together
+ */
+export * from "./cache";
+export * from "./check";
+export * from "./dataset";
+export * from "./messages";
+export * from "./parse";
+export * from "./ports";
+export * from "./settings";
+export * from "./summary";
+export * from "./updater";
+export * from "./url";
+export * from "./version";

@@ -1,0 +1,17 @@
+/** The add-in's live updater, wired to this runtime: its storage, fetch and clock, and Excel's recalculation. */
+import type { LiveDataset } from "../core/live/dataset";
+import { LiveUpdater } from "../core/live/updater";
+import { recalculateWorkbook } from "../excel/recalculate";
+import { runtimeFetch, systemClock } from "./platform";
+import { detectStorage } from "./storage";
+
+/** Builds the updater for `live`. Call it once, after Office is ready (storage detection needs OfficeRuntime). */
+export function createLiveUpdater(live: LiveDataset): LiveUpdater {
+  return new LiveUpdater({
+    live,
+    storage: detectStorage(),
+    fetch: runtimeFetch,
+    recalculate: recalculateWorkbook,
+    clock: systemClock,
+  });
+}
