@@ -2,7 +2,7 @@
 /** One broken record shows a message in its place; the rest of the pane keeps working. */
 import { fireEvent, render, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { live } from "../../../src/runtime/dataset";
+import { loadEmbedded } from "../../../src/runtime/dataset";
 import { app, installShims } from "./setup";
 
 installShims();
@@ -11,6 +11,7 @@ afterEach(() => vi.restoreAllMocks());
 
 describe("error boundary", () => {
   it("shows a one-line message in place of a record that fails to render, and the other records", () => {
+    const live = loadEmbedded();
     const store = live.store;
     const broken = store.dataset.facts.find(
       (f) => f.indicator === "edu_public_kindergarten_share" && f.kind === "actual",
@@ -21,7 +22,7 @@ describe("error boundary", () => {
       return original(fact);
     });
     vi.spyOn(console, "error").mockImplementation(() => undefined);
-    render(app());
+    render(app({ live }));
     fireEvent.change(screen.getByRole("searchbox", { name: "搜索" }), { target: { value: "公办园占比" } });
     expect(screen.getByText("这条记录无法显示(damaged record),其他内容不受影响。")).toBeTruthy();
     const rows = document.querySelectorAll<HTMLButtonElement>("button[data-fact]");
