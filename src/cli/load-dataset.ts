@@ -11,11 +11,11 @@ import {
   DEFAULT_TIMEOUT_MS,
   describeRejection,
   formatReason,
-  parseDatasetText,
+  acceptDatasetText,
 } from "../core/live";
 import type { Dataset } from "../core/schema";
 import type { DatasetOrigin } from "../core/store";
-import { systemClock } from "../runtime/platform";
+import { systemClock, webSha256Hex } from "../runtime/platform";
 
 export type Loaded = { ok: true; dataset: Dataset; origin: DatasetOrigin } | { ok: false; reason: string };
 
@@ -35,6 +35,7 @@ export async function loadDatasetFrom(location: string, options: LoadOptions = {
       maxBytes,
       allowOlder: true,
       clock: systemClock,
+      sha256Hex: webSha256Hex,
     });
     if (result.status === "rejected") return { ok: false, reason: formatReason(result.reason) };
     if (result.status === "not-modified") throw new Error("unreachable: no etag or current dataset was given");
@@ -47,7 +48,10 @@ export async function loadDatasetFrom(location: string, options: LoadOptions = {
       const limit = `${+(maxBytes / 1024 / 1024).toFixed(1)} MB`;
       return { ok: false, reason: formatReason(describeRejection("too-large", { limit })) };
     }
-    const parsed = parseDatasetText(await readFile(path, "utf8"));
+    const parsed = await acceptDatasetText(await readFile(path, "utf8"), {
+      now: systemClock.now(),
+      sha256Hex: webSha256Hex,
+    });
     if (!parsed.ok) return { ok: false, reason: formatReason(describeRejection(parsed.code, parsed.detail)) };
     return { ok: true, dataset: parsed.dataset, origin: { kind: "file", location: path } };
   } catch (error) {

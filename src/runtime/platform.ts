@@ -1,8 +1,14 @@
 /** The runtime's network and time, as the live-update policy's ports (browser, Office webview and Node alike). */
-import type { Clock, FetchLike } from "../core/live/ports";
+import type { Clock, FetchLike, Sha256Hex } from "../core/live/ports";
 
 /** The runtime's fetch, called through globalThis so browsers do not throw "Illegal invocation" on a detached fetch. */
 export const runtimeFetch: FetchLike = (url, init) => globalThis.fetch(url, init);
+
+/** sha256 through Web Crypto, which browsers, Office webviews and Node 20 all have. */
+export const webSha256Hex: Sha256Hex = async (text) => {
+  const digest = await globalThis.crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+};
 
 /** The runtime's clock and timers. */
 export const systemClock: Clock = {

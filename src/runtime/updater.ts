@@ -2,7 +2,7 @@
 import type { LiveDataset } from "../core/live/dataset";
 import { LiveUpdater } from "../core/live/updater";
 import { recalculateWorkbook } from "../excel/recalculate";
-import { runtimeFetch, systemClock } from "./platform";
+import { runtimeFetch, systemClock, webSha256Hex } from "./platform";
 import { detectStorage } from "./storage";
 
 /** Builds the updater for `live`. Call it once, after Office is ready (storage detection needs OfficeRuntime). */
@@ -13,5 +13,6 @@ export function createLiveUpdater(live: LiveDataset): LiveUpdater {
     fetch: runtimeFetch,
     recalculate: recalculateWorkbook,
     clock: systemClock,
+    sha256Hex: webSha256Hex,
   });
 }

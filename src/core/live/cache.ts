@@ -3,6 +3,7 @@
  * still answers from it. It comes back only when it is valid, was fetched from the URL in the
  * settings, and is newer than the live dataset; a broken cache is dropped.
  */
+import { contentProblem } from "../integrity";
 import type { LiveDataset } from "./dataset";
 import { parseDataset, type Dataset } from "../schema";
 import type { DiffSummary } from "./summary";
@@ -41,7 +42,7 @@ export type CacheDecision =
   | { restore: false; /** The cache is broken: remove it. */ drop: boolean };
 
 /** Whether the cached text should replace what `live` holds for the settings' `url`. */
-export function decideRestore(text: string, url: string, live: LiveDataset): CacheDecision {
+export function decideRestore(text: string, url: string, live: LiveDataset, now: Date): CacheDecision {
   let record: CacheRecord;
   let dataset: Dataset;
   try {
@@ -51,6 +52,8 @@ export function decideRestore(text: string, url: string, live: LiveDataset): Cac
     return { restore: false, drop: true };
   }
   if (record.url !== url) return { restore: false, drop: false };
+  // A copy dated in the future (or with values that contradict their figures) would block every genuine update.
+  if (contentProblem(dataset, now)) return { restore: false, drop: true };
   if (compareToLive(dataset, live.store.dataset) !== "newer") return { restore: false, drop: false };
   return { restore: true, record, dataset };
 }

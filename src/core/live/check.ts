@@ -7,8 +7,8 @@
 import { diffDatasets, type DatasetDiff } from "../diff";
 import type { Dataset } from "../schema";
 import { day, describeRejection, oneLine, type Reason, type RejectCode } from "./messages";
-import { parseDatasetText } from "./parse";
-import type { Clock, FetchLike, HttpResponseLike } from "./ports";
+import { acceptDatasetText } from "./parse";
+import type { Clock, FetchLike, HttpResponseLike, Sha256Hex } from "./ports";
 import { checkUrlPolicy } from "./url";
 import { compareToLive } from "./version";
 
@@ -44,6 +44,8 @@ export interface CheckOptions {
   allowOlder?: boolean;
   /** The deadline's timer and the check's time stamp. */
   clock: Clock;
+  /** To recompute the dataset's hash over its content. */
+  sha256Hex: Sha256Hex;
 }
 
 function formatBytes(bytes: number): string {
@@ -194,7 +196,7 @@ export async function checkPublished(options: CheckOptions): Promise<CheckResult
   } catch {
     return reject("not-json", checkedAt, {}, "body is not UTF-8");
   }
-  const parsed = parseDatasetText(text);
+  const parsed = await acceptDatasetText(text, { now: clock.now(), sha256Hex: options.sha256Hex });
   if (!parsed.ok) return reject(parsed.code, checkedAt, parsed.detail, parsed.note);
   const dataset = parsed.dataset;
   const etag = response.headers.get("etag") ?? undefined;

@@ -15,6 +15,8 @@ export type RejectCode =
   | "not-json"
   | "not-dataset"
   | "invalid"
+  | "forged"
+  | "future"
   | "older";
 
 /** One sentence in each UI language. */
@@ -93,6 +95,21 @@ export function describeRejection(code: RejectCode, detail: Record<string, strin
       return {
         "zh-CN": `数据集未通过校验(${d("problem")}),已保留当前数据集。`,
         "en-US": `The dataset failed validation (${d("problem")}); the current dataset is kept.`,
+      };
+    case "forged":
+      return d("problem") === "hash"
+        ? {
+            "zh-CN": "数据集内容与其哈希值不符(可能被篡改或损坏),已保留当前数据集。",
+            "en-US": "The dataset's content does not match its hash (tampered with or damaged); the current dataset is kept.",
+          }
+        : {
+            "zh-CN": `数据集中的数值与其引用的原文数字不符(${d("fact")}:${d("reported")}),已保留当前数据集。`,
+            "en-US": `A value in the dataset contradicts the figure it quotes (${d("fact")}: ${d("reported")}); the current dataset is kept.`,
+          };
+    case "future":
+      return {
+        "zh-CN": `数据集的生成时间 ${d("builtAt")} 晚于当前时间,已拒绝并保留当前数据集。`,
+        "en-US": `The dataset says it was built at ${d("builtAt")}, which is in the future; it was refused and the current dataset is kept.`,
       };
     case "older":
       return {

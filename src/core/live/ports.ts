@@ -33,6 +33,9 @@ export interface KeyValueStorage {
   removeItem(key: string): Promise<void>;
 }
 
+/** sha256 of a text as lower-case hex (Web Crypto in the add-in, node:crypto in the CLI). */
+export type Sha256Hex = (text: string) => Promise<string>;
+
 /** The time and the timers: the check's deadline, the check interval, the time stamps. */
 export interface Clock {
   now(): Date;

@@ -18,7 +18,7 @@ import {
   type Reason,
   type RejectCode,
 } from "./messages";
-import type { Clock, FetchLike, KeyValueStorage, Recalculate } from "./ports";
+import type { Clock, FetchLike, KeyValueStorage, Recalculate, Sha256Hex } from "./ports";
 import { DEFAULT_SETTINGS, normalizeSettings, parseSettings, SETTINGS_KEY, type LiveSettings } from "./settings";
 import { summarizeDiff, type DiffSummary } from "./summary";
 import { checkUrlPolicy } from "./url";
@@ -47,6 +47,8 @@ export interface LiveUpdaterOptions {
   /** Runs after a swap; resolves true when the host recalculated. */
   recalculate: Recalculate;
   clock: Clock;
+  /** To check a published dataset's hash against its content. */
+  sha256Hex: Sha256Hex;
   timeoutMs?: number;
   maxBytes?: number;
 }
@@ -142,6 +144,7 @@ export class LiveUpdater {
         maxBytes: this.options.maxBytes,
         allowOlder: options.allowOlder,
         clock,
+        sha256Hex: this.options.sha256Hex,
       });
     } catch (error) {
       // checkPublished never throws by contract; a bug must still not break the pane.
@@ -207,7 +210,7 @@ export class LiveUpdater {
   private async restoreCache(): Promise<void> {
     const text = await this.read(CACHE_KEY);
     if (!text) return;
-    const decision = decideRestore(text, this.state.settings.url, this.live);
+    const decision = decideRestore(text, this.state.settings.url, this.live, this.options.clock.now());
     if (!decision.restore) {
       if (decision.drop) await this.storage.removeItem(CACHE_KEY).catch(() => undefined);
       return;

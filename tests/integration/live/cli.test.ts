@@ -13,6 +13,7 @@ import {
   ROOT,
   startFaultServer,
   valueFormula,
+  setFigure,
   type FaultServer,
 } from "./helpers";
 
@@ -40,7 +41,10 @@ beforeAll(async () => {
   base = builtDataset();
   probe = probeFact(base);
   newer = derive(base, 3, (d) => {
-    d.facts.find((f) => f.id === probe.id)!.value = probe.value + 7;
+    setFigure(
+      d.facts.find((f) => f.id === probe.id)!,
+      probe.value + 7,
+    );
   });
   folder = await datasetFolder(newer);
   await writeFile(join(folder.dir, "malformed.json"), '{"schemaVersion":1,');

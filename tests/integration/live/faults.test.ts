@@ -9,7 +9,7 @@ import { startDatasetServer } from "../../../src/cli/serve";
 import { LiveUpdater, type FetchLike, type LiveDataset, type RejectCode } from "../../../src/core/live";
 import type { Dataset } from "../../../src/core/schema";
 import { loadEmbedded } from "../../../src/runtime/dataset";
-import { runtimeFetch, systemClock } from "../../../src/runtime/platform";
+import { runtimeFetch, systemClock, webSha256Hex } from "../../../src/runtime/platform";
 import { memoryStorage } from "../../../src/runtime/storage";
 import {
   builtDataset,
@@ -20,6 +20,7 @@ import {
   sendJson,
   startFaultServer,
   valueFormula,
+  setFigure,
   type FaultServer,
 } from "./helpers";
 
@@ -64,6 +65,7 @@ function updater(fetch?: FetchLike, url = "", timeoutMs = TIMEOUT_MS) {
     maxBytes: MAX_BYTES,
     fetch: fetch ?? runtimeFetch,
     clock: systemClock,
+    sha256Hex: webSha256Hex,
   });
   return { instance, recalculate, storage };
 }
@@ -231,7 +233,10 @@ describe("faults: the last good dataset stays live", () => {
   it("the server going away mid-session keeps the last good published dataset", async () => {
     const fact = probeFact(base);
     const newer = derive(base, 1, (d) => {
-      d.facts.find((f) => f.id === fact.id)!.value = fact.value + 1000;
+      setFigure(
+        d.facts.find((f) => f.id === fact.id)!,
+        fact.value + 1000,
+      );
     });
     const folder = await datasetFolder(newer);
     const hosted = await startDatasetServer({ dir: folder.dir, port: 0 });

@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { expect } from "vitest";
 import type { Reason } from "../../../src/core/live";
+import { contentText } from "../../../src/core/integrity";
 import type { Dataset, Fact } from "../../../src/core/schema";
 
 export const ROOT = resolve(__dirname, "../../..");
@@ -47,19 +48,27 @@ export function valueFormula(fact: Fact): string {
 }
 
 /**
- * A later build of `base`: builtAt moved by `days`, hash and version renewed (a different hash is
- * what makes it a different dataset), and whatever `edit` changes.
+ * A later (or, with a negative step, earlier) build of `base`: builtAt moved by `steps` seconds — later
+ * builds stay within the minute a published dataset may be ahead of this machine's clock, so none is
+ * refused as dated in the future — with whatever `edit` changes, a note that makes its content (and so
+ * its hash) its own, and a hash and version computed as the build computes them.
  */
-export function derive(base: Dataset, days: number, edit: (dataset: Dataset) => void = () => undefined): Dataset {
+export function derive(base: Dataset, steps: number, edit: (dataset: Dataset) => void = () => undefined): Dataset {
   const next = structuredClone(base);
   edit(next);
-  const builtAt = new Date(Date.parse(base.builtAt) + days * 86_400_000);
-  next.builtAt = builtAt.toISOString();
-  next.hash = createHash("sha256")
-    .update(JSON.stringify(next.facts) + next.builtAt)
-    .digest("hex");
+  next.builtAt = new Date(Date.parse(base.builtAt) + steps * 1000).toISOString();
+  next.sources[0] = { ...next.sources[0], date_note: `${base.sources[0].date_note ?? ""} · test build ${steps}` };
+  next.hash = createHash("sha256").update(contentText(next)).digest("hex");
   next.version = `${next.builtAt.slice(0, 10).replace(/-/g, ".")}+${next.hash.slice(0, 8)}`;
   return next;
+}
+
+/** Changes a fact's figure as a new report would: the value and the reported figure it is checked against. */
+export function setFigure(fact: Fact, value: number): void {
+  fact.value = value;
+  const percent = fact.unit === "%" || fact.unit === "个百分点";
+  const reported = percent ? value * 100 : value;
+  fact.reported = { value: reported, unit: percent ? "%" : fact.unit, text: `${reported}${percent ? "%" : fact.unit}` };
 }
 
 /** Each language is exactly one sentence on one line. */

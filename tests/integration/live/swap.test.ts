@@ -15,9 +15,9 @@ import {
 } from "../../../src/core/live";
 import type { Dataset, Fact } from "../../../src/core/schema";
 import { EMBEDDED_DATASET, loadEmbedded } from "../../../src/runtime/dataset";
-import { systemClock } from "../../../src/runtime/platform";
+import { systemClock, webSha256Hex } from "../../../src/runtime/platform";
 import { memoryStorage } from "../../../src/runtime/storage";
-import { builtDataset, datasetFolder, derive, probeFact, valueFormula } from "./helpers";
+import { builtDataset, datasetFolder, derive, probeFact, valueFormula, setFigure } from "./helpers";
 
 let base: Dataset;
 let probe: Fact;
@@ -36,7 +36,10 @@ beforeAll(async () => {
   base = builtDataset();
   probe = probeFact(base);
   newer = derive(base, 2, (d) => {
-    d.facts.find((f) => f.id === probe.id)!.value = probe.value * 2 + 1;
+    setFigure(
+      d.facts.find((f) => f.id === probe.id)!,
+      probe.value * 2 + 1,
+    );
     d.facts.splice(
       d.facts.findIndex((f) => f.id !== probe.id && f.kind === "target"),
       1,
@@ -74,6 +77,7 @@ function makeUpdater(storage = memoryStorage(), target = live) {
     fetch: recordingFetch,
     timeoutMs: 5000,
     clock: systemClock,
+    sha256Hex: webSha256Hex,
   });
   return { updater, recalculate, storage };
 }
@@ -154,7 +158,13 @@ describe("a newer published dataset", () => {
   });
 
   it("treats the same content without an ETag as not modified (same hash)", async () => {
-    const result = await checkPublished({ url: hosted.url, fetch, current: newer, clock: systemClock });
+    const result = await checkPublished({
+      url: hosted.url,
+      fetch,
+      current: newer,
+      clock: systemClock,
+      sha256Hex: webSha256Hex,
+    });
     expect(result).toMatchObject({ status: "not-modified", why: "same-hash" });
   });
 
@@ -185,7 +195,14 @@ describe("the cache of the last good published dataset", () => {
       throw new TypeError("fetch failed");
     };
     const recalculate = vi.fn(async () => true);
-    const second = new LiveUpdater({ live, storage, fetch: offline, recalculate, clock: systemClock });
+    const second = new LiveUpdater({
+      live,
+      storage,
+      fetch: offline,
+      recalculate,
+      clock: systemClock,
+      sha256Hex: webSha256Hex,
+    });
     await second.start();
 
     expect(live.store.dataset.hash).toBe(newer.hash);
@@ -259,6 +276,7 @@ describe("scheduling", () => {
       live,
       storage,
       fetch: recordingFetch,
+      sha256Hex: webSha256Hex,
       recalculate: async () => false,
       clock: { ...systemClock, ...timers },
     });

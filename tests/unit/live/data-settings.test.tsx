@@ -5,11 +5,11 @@ import { act, cleanup, fireEvent, render, screen, waitFor } from "@testing-libra
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { LiveDataset, LiveUpdater, SETTINGS_KEY, type FetchLike, type HttpResponseLike } from "../../../src/core/live";
 import type { Dataset } from "../../../src/core/schema";
-import { systemClock } from "../../../src/runtime/platform";
+import { systemClock, webSha256Hex } from "../../../src/runtime/platform";
 import { memoryStorage } from "../../../src/runtime/storage";
 import { DataSettings } from "../../../src/taskpane/components/DataSettings";
 import { LiveProvider } from "../../../src/taskpane/live";
-import { builtDataset, derive, probeFact } from "../../integration/live/helpers";
+import { builtDataset, derive, probeFact, setFigure } from "../../integration/live/helpers";
 
 const URL_OK = "https://data.example/dataset.json";
 let base: Dataset;
@@ -19,7 +19,10 @@ beforeAll(() => {
   base = builtDataset();
   const probe = probeFact(base);
   newer = derive(base, 5, (d) => {
-    d.facts.find((f) => f.id === probe.id)!.value = probe.value + 1;
+    setFigure(
+      d.facts.find((f) => f.id === probe.id)!,
+      probe.value + 1,
+    );
     d.facts.find((f) => f.id === probe.id)!.quote = "<img src=x onerror=alert(1)>"; // must stay text
   });
 });
@@ -35,7 +38,14 @@ function setup(fetch: FetchLike, settings: Record<string, unknown> = { url: URL_
   const live = new LiveDataset();
   live.swap(base, { kind: "embedded", location: "bundled" });
   const storage = memoryStorage({ [SETTINGS_KEY]: JSON.stringify(settings) });
-  const updater = new LiveUpdater({ live, storage, fetch, recalculate: async () => false, clock: systemClock });
+  const updater = new LiveUpdater({
+    live,
+    storage,
+    fetch,
+    recalculate: async () => false,
+    clock: systemClock,
+    sha256Hex: webSha256Hex,
+  });
   return { live, updater, storage };
 }
 

@@ -10,12 +10,12 @@ import {
   type HttpResponseLike,
   type RejectCode,
 } from "../../../src/core/live";
-import { systemClock } from "../../../src/runtime/platform";
+import { systemClock, webSha256Hex } from "../../../src/runtime/platform";
 import { builtDataset, derive, expectOneSentence } from "../../integration/live/helpers";
 
 /** The check with the real clock unless a test brings its own. */
-const checkPublished = (options: Omit<CheckOptions, "clock"> & { clock?: CheckOptions["clock"] }) =>
-  check({ clock: systemClock, ...options });
+const checkPublished = (options: Omit<CheckOptions, "clock" | "sha256Hex"> & { clock?: CheckOptions["clock"] }) =>
+  check({ clock: systemClock, sha256Hex: webSha256Hex, ...options });
 
 function response(
   body: string | null,
@@ -123,6 +123,35 @@ describe("checkPublished (stubbed fetch)", () => {
   const base = builtDataset();
   const newer = derive(base, 1);
   const url = "https://data.example/dataset.json";
+
+  it("refuses a dataset whose content does not match its hash, in one sentence, keeping the current one", async () => {
+    const forged = structuredClone(newer);
+    forged.facts[0].quote = `${forged.facts[0].quote}(改)`;
+    const result = await checkPublished({ url, fetch: async () => response(JSON.stringify(forged)), current: base });
+    expect(result).toMatchObject({ status: "rejected", code: "forged" });
+    expectOneSentence(result.status === "rejected" ? result.reason : undefined);
+    expect(result.status === "rejected" && result.reason["en-US"]).toMatch(
+      /does not match its hash.*current dataset is kept/,
+    );
+  });
+
+  it("refuses a value that contradicts its quoted figure, and a dataset built in the future", async () => {
+    const inflated = derive(base, 1, (d) => void (d.facts[0].value = d.facts[0].value * 10));
+    const valueResult = await checkPublished({
+      url,
+      fetch: async () => response(JSON.stringify(inflated)),
+      current: base,
+    });
+    expect(valueResult).toMatchObject({ status: "rejected", code: "forged" });
+    const future = { ...derive(base, 1), builtAt: "2099-01-01T00:00:00.000Z" };
+    const futureResult = await checkPublished({
+      url,
+      fetch: async () => response(JSON.stringify(future)),
+      current: base,
+    });
+    expect(futureResult).toMatchObject({ status: "rejected", code: "future" });
+    expect(futureResult.status === "rejected" && futureResult.reason["zh-CN"]).toContain("晚于当前时间");
+  });
 
   it("sends If-None-Match, Accept, no credentials and no-store; returns the ETag", async () => {
     const fetch = vi.fn<FetchLike>(async () => response(JSON.stringify(newer), { headers: { etag: '"v2"' } }));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { diffDatasets, formatFactValue, isEmptyDiff } from "../../../src/core/diff";
-import { builtDataset, derive } from "../../integration/live/helpers";
+import { builtDataset, derive, setFigure } from "../../integration/live/helpers";
 
 describe("diffDatasets", () => {
   const base = builtDataset();
@@ -15,7 +15,10 @@ describe("diffDatasets", () => {
     const [a, b, c, d] = base.facts;
     const next = derive(base, 1, (ds) => {
       ds.facts = ds.facts.filter((f) => f.id !== b.id);
-      ds.facts.find((f) => f.id === a.id)!.value = a.value + 1;
+      setFigure(
+        ds.facts.find((f) => f.id === a.id)!,
+        a.value + 1,
+      );
       ds.facts.find((f) => f.id === c.id)!.unit = `${c.unit}x`;
       ds.facts.find((f) => f.id === d.id)!.quote = `${d.quote} (corrected)`;
       ds.facts.push({ ...structuredClone(a), id: "new-fact", period: "2099" });

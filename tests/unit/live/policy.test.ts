@@ -13,6 +13,7 @@ import { builtDataset, derive } from "../../integration/live/helpers";
 
 const base = builtDataset();
 const url = "https://data.example/dataset.json";
+const NOW = new Date();
 
 function holding(dataset = base): LiveDataset {
   const live = new LiveDataset();
@@ -35,7 +36,7 @@ describe("decideRestore", () => {
     cacheText({ url: at, etag: '"e1"', savedAt: "2027-01-01T00:00:00.000Z", dataset });
 
   it("restores a valid, newer dataset cached for the settings' URL", () => {
-    const decision = decideRestore(saved(newer), url, holding());
+    const decision = decideRestore(saved(newer), url, holding(), NOW);
     expect(decision.restore).toBe(true);
     if (decision.restore) {
       expect(decision.dataset.hash).toBe(newer.hash);
@@ -44,15 +45,15 @@ describe("decideRestore", () => {
   });
 
   it("drops a broken cache, and keeps (without restoring) one for another URL or not newer", () => {
-    expect(decideRestore("{not json", url, holding())).toEqual({ restore: false, drop: true });
-    expect(decideRestore("null", url, holding())).toEqual({ restore: false, drop: true });
-    expect(decideRestore(saved({ schemaVersion: 1 }), url, holding())).toEqual({ restore: false, drop: true });
-    expect(decideRestore(saved(newer, "https://elsewhere.example/d.json"), url, holding())).toEqual({
+    expect(decideRestore("{not json", url, holding(), NOW)).toEqual({ restore: false, drop: true });
+    expect(decideRestore("null", url, holding(), NOW)).toEqual({ restore: false, drop: true });
+    expect(decideRestore(saved({ schemaVersion: 1 }), url, holding(), NOW)).toEqual({ restore: false, drop: true });
+    expect(decideRestore(saved(newer, "https://elsewhere.example/d.json"), url, holding(), NOW)).toEqual({
       restore: false,
       drop: false,
     });
-    expect(decideRestore(saved(base), url, holding())).toEqual({ restore: false, drop: false });
-    expect(decideRestore(saved(derive(base, -3)), url, holding())).toEqual({ restore: false, drop: false });
+    expect(decideRestore(saved(base), url, holding(), NOW)).toEqual({ restore: false, drop: false });
+    expect(decideRestore(saved(derive(base, -3)), url, holding(), NOW)).toEqual({ restore: false, drop: false });
   });
 
   it("renews the ETag of a stored record, and leaves unreadable text alone", () => {
