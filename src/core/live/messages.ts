@@ -100,7 +100,8 @@ export function describeRejection(code: RejectCode, detail: Record<string, strin
       return d("problem") === "hash"
         ? {
             "zh-CN": "数据集内容与其哈希值不符(可能被篡改或损坏),已保留当前数据集。",
-            "en-US": "The dataset's content does not match its hash (tampered with or damaged); the current dataset is kept.",
+            "en-US":
+              "The dataset's content does not match its hash (tampered with or damaged); the current dataset is kept.",
           }
         : {
             "zh-CN": `数据集中的数值与其引用的原文数字不符(${d("fact")}:${d("reported")}),已保留当前数据集。`,

@@ -33,7 +33,12 @@ export async function acceptDatasetText(text: string, tools: IntegrityTools): Pr
     case "future":
       return { ok: false, code: "future", detail: { builtAt: problem.builtAt } };
     case "hash":
-      return { ok: false, code: "forged", detail: { problem: "hash" }, note: `hash ${problem.expected} ≠ content ${problem.actual}` };
+      return {
+        ok: false,
+        code: "forged",
+        detail: { problem: "hash" },
+        note: `hash ${problem.expected} ≠ content ${problem.actual}`,
+      };
     case "value":
       return {
         ok: false,
