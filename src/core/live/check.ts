@@ -6,7 +6,7 @@
  */
 import { diffDatasets, type DatasetDiff } from "../diff";
 import type { Dataset } from "../schema";
-import { day, describeRejection, oneLine, type Reason, type RejectCode } from "./messages";
+import { day, describeRejection, oneLine, type Reason, type RejectCode } from "../messages/live";
 import { acceptDatasetText } from "./parse";
 import type { Clock, FetchLike, HttpResponseLike, Sha256Hex } from "./ports";
 import { checkUrlPolicy } from "./url";

@@ -2,7 +2,7 @@
 import { integrityProblem } from "../integrity";
 import { DatasetError, parseDataset, type Dataset } from "../schema";
 import type { Sha256Hex } from "./ports";
-import { oneLine } from "./messages";
+import { oneLine } from "../messages/live";
 
 export type TextCheck =
   | { ok: true; dataset: Dataset }

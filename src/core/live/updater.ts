@@ -17,7 +17,7 @@ import {
   updatedMessage,
   type Reason,
   type RejectCode,
-} from "./messages";
+} from "../messages/live";
 import type { Clock, FetchLike, KeyValueStorage, Recalculate, Sha256Hex } from "./ports";
 import { DEFAULT_SETTINGS, normalizeSettings, parseSettings, SETTINGS_KEY, type LiveSettings } from "./settings";
 import { summarizeDiff, type DiffSummary } from "./summary";

@@ -6,3 +6,5 @@ export * from "./lang";
 export * from "./errors";
 export * from "./pane";
 export * from "./words";
+export * from "./live";
+export * from "./settings";

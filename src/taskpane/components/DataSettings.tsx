@@ -10,6 +10,8 @@
  * and origin, the last result in one sentence, and what changed since the previous dataset.
  * All text is rendered as React text nodes (never as HTML).
  */
+import { LOCALE } from "../../core/messages/lang";
+import { SETTINGS_MESSAGES } from "../../core/messages/settings";
 import { Button, Caption1, Field, Input, makeStyles, Spinner, Switch, tokens } from "@fluentui/react-components";
 import { useCallback, useEffect, useState, useSyncExternalStore } from "react";
 import { checkUrlPolicy, describeRejection, MAX_INTERVAL_MINUTES, type LiveState, type Reason } from "../../core/live";
@@ -20,56 +22,7 @@ export interface DataSettingsProps {
   lang?: "zh" | "en";
 }
 
-const STRINGS = {
-  zh: {
-    section: "数据来源",
-    url: "数据集地址",
-    urlHint: "https:// 地址;本机测试可用 http://localhost",
-    urlPlaceholder: "https://…/dataset.json",
-    checkOnOpen: "打开时检查更新",
-    interval: "每隔几分钟检查(0 = 不定时检查)",
-    checkNow: "立即检查",
-    checking: "正在检查…",
-    useOlder: "仍然使用这个较旧的版本",
-    live: "更新状态",
-    version: "版本",
-    date: "生成日期",
-    origin: "来源",
-    facts: "条数据",
-    origins: { embedded: "内置", published: "已发布", file: "文件" },
-    lastCheck: "上次检查",
-    never: "尚未检查",
-    changes: "与上一版本相比",
-    counts: (a: number, r: number, c: number) => `新增 ${a} 条 · 删除 ${r} 条 · 数值变化 ${c} 条`,
-    revised: (n: number) => `另有 ${n} 条出处或说明有修订`,
-    more: (n: number) => `另有 ${n} 处数值变化`,
-    notExcel: "不在 Excel 中,未重新计算工作表。",
-  },
-  en: {
-    section: "Data source",
-    url: "Dataset URL",
-    urlHint: "An https:// URL; http://localhost for local testing",
-    urlPlaceholder: "https://…/dataset.json",
-    checkOnOpen: "Check for updates on open",
-    interval: "Check every N minutes (0 = off)",
-    checkNow: "Check now",
-    checking: "Checking…",
-    useOlder: "Use this older version anyway",
-    live: "Update status",
-    version: "Version",
-    date: "Built",
-    origin: "Origin",
-    facts: "facts",
-    origins: { embedded: "Bundled", published: "Published", file: "File" },
-    lastCheck: "Last check",
-    never: "Not checked yet",
-    changes: "Since the previous dataset",
-    counts: (a: number, r: number, c: number) => `${a} added · ${r} removed · ${c} values changed`,
-    revised: (n: number) => `${n} more with edited sources or notes`,
-    more: (n: number) => `${n} more value changes`,
-    notExcel: "Not in Excel, so no sheet was recalculated.",
-  },
-} as const;
+const STRINGS = SETTINGS_MESSAGES;
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "10px", maxWidth: "350px", boxSizing: "border-box" },
@@ -93,13 +46,13 @@ const useStyles = makeStyles({
 });
 
 function pick(reason: Reason | undefined, lang: "zh" | "en"): string {
-  return reason ? reason[lang === "zh" ? "zh-CN" : "en-US"] : "";
+  return reason ? reason[LOCALE[lang] as keyof Reason] : "";
 }
 
 function formatTime(iso: string | undefined, lang: "zh" | "en"): string {
   if (!iso) return "";
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(lang === "zh" ? "zh-CN" : "en-US", { hour12: false });
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(LOCALE[lang], { hour12: false });
 }
 
 export function DataSettings({ lang = "zh" }: DataSettingsProps) {
@@ -249,7 +202,7 @@ export function DataSettings({ lang = "zh" }: DataSettingsProps) {
             <ul className={s.list}>
               {diff.examples.map((example) => (
                 <li key={example.id}>
-                  {lang === "zh" ? example.indicator.zh : example.indicator.en} · {example.region} · {example.period}:{" "}
+                  {example.indicator[lang]} · {example.region} · {example.period}:{" "}
                   <span className={s.arrow}>
                     {example.before} → {example.after}
                   </span>
