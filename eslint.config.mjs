@@ -71,7 +71,14 @@ export default [
   {
     files: ["src/runtime/**/*.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: ["react", "react-dom", "@fluentui/*", "**/taskpane/*", "**/cli/*"] }],
+      "no-restricted-imports": ["error", { patterns: ["react", "react-dom", "@fluentui/*", "**/taskpane/*", "**/cli/*", "**/core/extract/*"] }],
+    },
+  },
+  {
+    // What ships in the add-in never pulls in the build-time extraction code.
+    files: ["src/functions/**/*.{ts,tsx}", "src/taskpane/**/*.{ts,tsx}", "src/excel/**/*.ts", "src/commands/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: ["**/core/extract/*"] }],
     },
   },
 ];
