@@ -1,15 +1,19 @@
 /** The add-in's live updater, wired to this runtime: its storage, fetch and clock, and Excel's recalculation. */
+import type { KeyValueStorage } from "../core/live/ports";
 import type { LiveDataset } from "../core/live/dataset";
 import { LiveUpdater } from "../core/live/updater";
 import { recalculateWorkbook } from "../excel/recalculate";
 import { runtimeFetch, systemClock, webSha256Hex } from "./platform";
 import { detectStorage } from "./storage";
 
-/** Builds the updater for `live`. Call it once, after Office is ready (storage detection needs OfficeRuntime). */
-export function createLiveUpdater(live: LiveDataset): LiveUpdater {
+/**
+ * Builds the updater for `live` over the runtime's settings storage. Call it once, after Office is
+ * ready (storage detection needs OfficeRuntime).
+ */
+export function createLiveUpdater(live: LiveDataset, storage: KeyValueStorage = detectStorage()): LiveUpdater {
   return new LiveUpdater({
     live,
-    storage: detectStorage(),
+    storage,
     fetch: runtimeFetch,
     recalculate: recalculateWorkbook,
     clock: systemClock,

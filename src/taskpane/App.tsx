@@ -1,4 +1,6 @@
 /** The task pane shell: header with language switch, preview banner, tabs. */
+import type { KeyValueStorage } from "../core/live/ports";
+import { LANGUAGE_KEY, parseLanguage } from "../core/live/settings";
 import { LOCALE, OTHER_LANG } from "../core/messages/lang";
 import {
   Button,
@@ -57,17 +59,6 @@ const useStyles = makeStyles({
 
 type TabId = "browse" | "sheets" | "calc" | "data";
 
-const LANG_KEY = "hh-indicators.lang";
-
-function savedLang(): Lang | undefined {
-  try {
-    const v = globalThis.localStorage?.getItem(LANG_KEY);
-    return v === "zh" || v === "en" ? v : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 export interface AppProps {
   host: HostInfo;
   /** The dataset the pane shows; in the add-in, the runtime's one, which the custom functions share. */
@@ -76,6 +67,8 @@ export interface AppProps {
   updater?: LiveUpdater;
   /** Excel.run, or a mock in tests. */
   run?: Run;
+  /** Where settings are kept (the same storage as the updater's); the UI language goes there too. */
+  settings?: KeyValueStorage;
   /**
    * The dataset-URL settings, shown in the 数据 / Data tab, e.g.
    * `dataSettings={(lang) => <DataSettings lang={lang} />}`.
@@ -92,8 +85,22 @@ export function App({ live, updater, ...props }: AppProps) {
   );
 }
 
-function Pane({ host, run, dataSettings }: Omit<AppProps, "live" | "updater">) {
-  const [lang, setLang] = useState<Lang>(() => savedLang() ?? languageFor(host.displayLanguage));
+function Pane({ host, run, settings, dataSettings }: Omit<AppProps, "live" | "updater">) {
+  const [lang, setLang] = useState<Lang>(() => languageFor(host.displayLanguage));
+  // A language the user chose earlier wins over Office's display language.
+  useEffect(() => {
+    let current = true;
+    settings
+      ?.getItem(LANGUAGE_KEY)
+      .then((saved) => {
+        const chosen = parseLanguage(saved);
+        if (current && chosen) setLang(chosen);
+      })
+      .catch(() => undefined);
+    return () => {
+      current = false;
+    };
+  }, [settings]);
   const strings = useMemo(() => i18n(lang), [lang]);
   const store = useLiveStore();
   const s = useStyles();
@@ -130,11 +137,8 @@ function Pane({ host, run, dataSettings }: Omit<AppProps, "live" | "updater">) {
   const switchLang = () => {
     const next = OTHER_LANG[lang];
     setLang(next);
-    try {
-      globalThis.localStorage?.setItem(LANG_KEY, next);
-    } catch {
-      /* storage may be unavailable in the Office webview; the switch still works for this session */
-    }
+    // If storage fails the switch still holds for this session.
+    settings?.setItem(LANGUAGE_KEY, next).catch(() => undefined);
   };
   const { t } = strings;
 

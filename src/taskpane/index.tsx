@@ -6,6 +6,7 @@
  * restores the last good published dataset and checks for a newer one if asked to. App hands both
  * down through context.
  */
+import { detectStorage } from "../runtime/storage";
 import { createRoot } from "react-dom/client";
 import { live } from "../runtime/dataset";
 import { createLiveUpdater } from "../runtime/updater";
@@ -17,10 +18,18 @@ async function main() {
   const container = document.getElementById("container");
   if (!container) return;
   const host = await detectHost();
-  const updater = createLiveUpdater(live);
+  // One storage for every setting: the dataset URL and schedule (the updater's) and the UI language.
+  const storage = detectStorage();
+  const updater = createLiveUpdater(live, storage);
   void updater.start();
   createRoot(container).render(
-    <App host={host} live={live} updater={updater} dataSettings={(lang) => <DataSettings lang={lang} />} />,
+    <App
+      host={host}
+      live={live}
+      updater={updater}
+      settings={storage}
+      dataSettings={(lang) => <DataSettings lang={lang} />}
+    />,
   );
 }
 

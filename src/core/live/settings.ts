@@ -10,6 +10,13 @@ export interface LiveSettings {
 export const DEFAULT_SETTINGS: LiveSettings = { url: "", checkOnOpen: true, intervalMinutes: 0 };
 export const MAX_INTERVAL_MINUTES = 24 * 60;
 
+/** The pane's language, kept in the same storage as the settings below. */
+export const LANGUAGE_KEY = "hh.ui.language";
+
+export function parseLanguage(text: string | null): "zh" | "en" | undefined {
+  return text === "zh" || text === "en" ? text : undefined;
+}
+
 /** The storage key the settings are kept under. */
 export const SETTINGS_KEY = "hh.live.settings";
 

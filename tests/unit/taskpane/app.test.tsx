@@ -3,6 +3,7 @@ import { act, fireEvent, render, screen, waitFor, within } from "@testing-librar
 import { beforeEach, describe, expect, it } from "vitest";
 import type { LiveDataset } from "../../../src/core/live";
 import { EMBEDDED_DATASET, loadEmbedded } from "../../../src/runtime/dataset";
+import { memoryStorage } from "../../../src/runtime/storage";
 import { fakeExcel } from "../excel/fakeExcel";
 import { app, EXCEL_HOST, installShims } from "./setup";
 
@@ -75,13 +76,20 @@ describe("browse and detail (preview mode)", () => {
     expect(section.textContent).toContain("进展报告 outranks 新闻报道");
   });
 
-  it("switches language and follows Office's display language", () => {
-    render(app({ host: { ...EXCEL_HOST, displayLanguage: "en-US" }, run: fakeExcel().run }));
+  it("switches language and follows Office's display language; the choice is kept with the settings", async () => {
+    const settings = memoryStorage();
+    const { unmount } = render(
+      app({ host: { ...EXCEL_HOST, displayLanguage: "en-US" }, run: fakeExcel().run, settings }),
+    );
     expect(screen.getByRole("tab", { name: "Browse" })).toBeTruthy();
     expect(screen.queryByText("Preview mode — not connected to Excel")).toBeNull();
     fireEvent.click(screen.getByTestId("lang-switch"));
     expect(screen.getByRole("tab", { name: "浏览" })).toBeTruthy();
-    expect(localStorage.getItem("hh-indicators.lang")).toBe("zh");
+    await waitFor(async () => expect(await settings.getItem("hh.ui.language")).toBe("zh"));
+    unmount();
+    // Next time the pane opens, the saved choice wins over Office's English.
+    render(app({ host: { ...EXCEL_HOST, displayLanguage: "en-US" }, run: fakeExcel().run, settings }));
+    expect(await screen.findByRole("tab", { name: "浏览" })).toBeTruthy();
   });
 });
 
