@@ -9,7 +9,6 @@ import { endYear } from "../core/periods";
 import type { Fact } from "../core/schema";
 import { live } from "../data/embedded";
 import { explainName, formatExplanation } from "./explain";
-import { loadDatasetFrom } from "./load-dataset";
 
 function formatValue(fact: Fact): string {
   const measure = fact.measure === "level" ? "" : ` ${MEASURE_LABEL.zh[fact.measure]}`;
@@ -69,6 +68,8 @@ export function resolveName(name: string, options: { region?: string; period?: s
 /** hh eval: each formula alone in HyperFormula, one result per formula. */
 export async function evaluate(formulas: string[], options: { json?: boolean; dataset?: string }): Promise<number> {
   if (options.dataset) {
+    // Required here: its node:fs/promises (with readline and more) is needed only with --dataset.
+    const { loadDatasetFrom } = require("./load-dataset") as typeof import("./load-dataset");
     const loaded = await loadDatasetFrom(options.dataset);
     if (!loaded.ok) {
       console.error(`hh: dataset refused: ${loaded.reason}`);
