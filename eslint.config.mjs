@@ -10,7 +10,7 @@ const presetPlugins = officeAddins.configs.recommended.find((c) => c.plugins?.["
 
 export default [
   {
-    ignores: ["dist/**", "node_modules/**", "data/dist/**", "test-artifacts/**", "coverage/**", "tmp-prompts/**", "bin/**", "scripts/webpack/**", "webpack.config.js", "eslint.config.mjs"],
+    ignores: ["dist/**", "build/**", "node_modules/**", "data/dist/**", "test-artifacts/**", "coverage/**", "tmp-prompts/**", "bin/**", "scripts/webpack/**", "webpack.config.js", "eslint.config.mjs"],
   },
   ...officeAddins.configs.react,
   {

@@ -1,18 +1,15 @@
-/** hh — the command line: find and show indicators, evaluate HH formulas, serve a dataset. */
-import { isActualKind } from "../core/kinds";
+/**
+ * hh — the command line: find and show indicators, evaluate HH formulas, serve a dataset.
+ * This module holds only the command definitions; the work is in ./commands, required when a
+ * command runs, so `hh --version` and `hh --help` load commander and nothing else.
+ */
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { Command } from "commander";
-import { formatFactValue, KIND_LABEL, MEASURE_LABEL } from "../core/labels";
-import { checkText } from "../core/args";
-import { citation, targetBase } from "../core/query";
-import { endYear } from "../core/periods";
-import type { Fact } from "../core/schema";
-import { live } from "../runtime/dataset";
-import { evaluateFormulas } from "./engine";
-import { explainName, formatExplanation } from "./explain";
-import { loadDatasetFrom } from "./load-dataset";
 import { addServeCommand } from "./serve";
+
+type Commands = typeof import("./commands");
+const commands = () => require("./commands") as Commands;
 
 function version(): string {
   return (JSON.parse(readFileSync(resolve(__dirname, "../../package.json"), "utf8")) as { version: string }).version;
@@ -26,19 +23,6 @@ function parseLimit(text: string): number | undefined {
   if (!/^\s*\d+\s*$/.test(text)) return undefined;
   const n = Number(text);
   return n >= 1 && n <= MAX_FIND_LIMIT ? n : undefined;
-}
-
-function formatValue(fact: Fact): string {
-  const measure = fact.measure === "level" ? "" : ` ${MEASURE_LABEL.zh[fact.measure]}`;
-  return `${fact.qualifier ? `${fact.qualifier} ` : ""}${formatFactValue(fact.value, fact.unit)}${measure}`;
-}
-
-/** The base HH.TARGETGAP / HH.TARGETRATE start from for a target or plan level. */
-function baseLine(fact: Fact): string {
-  const base = targetBase(live.store, fact);
-  if (!base)
-    return `base 基数: none — no whole-year actual or estimate before ${endYear(fact.period)} (HH.TARGETGAP → #N/A)`;
-  return `base 基数: ${base.period} ${KIND_LABEL.zh[base.kind]} ${formatValue(base)} (${base.source} line ${base.line})`;
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -61,16 +45,7 @@ export async function main(argv: string[]): Promise<number> {
         exitCode = 2;
         return;
       }
-      const ranked = live.store.resolver.rank(checkText("query", query), limit);
-      if (ranked.length === 0) {
-        console.error(`no indicator matches "${query}"`);
-        exitCode = 1;
-      }
-      for (const c of ranked) {
-        console.log(
-          `${c.indicator.id}\t${c.indicator.zh}\t${c.indicator.en}\t${c.indicator.unit}\t${c.indicator.category}\t${c.score.toFixed(2)}`,
-        );
-      }
+      exitCode = commands().find(query, limit);
     });
 
   program
@@ -78,22 +53,7 @@ export async function main(argv: string[]): Promise<number> {
     .description("print an indicator's facts with their sources")
     .argument("<indicator>")
     .action((query: string) => {
-      const store = live.store;
-      const indicator = store.indicator(query);
-      console.log(`${indicator.zh} · ${indicator.en} (${indicator.id}) · ${indicator.category} · ${indicator.unit}`);
-      if (indicator.def) console.log(`  ${indicator.def}`);
-      for (const fact of store.series(indicator.id)) {
-        const conflicts = store.conflictsOf(fact);
-        console.log(
-          `\n${fact.period} ${KIND_LABEL.zh[fact.kind]} ${fact.region}: ${formatValue(fact)}${fact.base ? ` (较${fact.base})` : ""}`,
-        );
-        console.log(`  ${citation(store, fact)}`);
-        if (fact.note) console.log(`  note: ${fact.note}`);
-        if (fact.measure === "level" && !isActualKind(fact.kind)) {
-          console.log(`  ${baseLine(fact)}`);
-        }
-        for (const other of conflicts) console.log(`  ≠ ${formatValue(other)} in ${other.source} line ${other.line}`);
-      }
+      exitCode = commands().show(query);
     });
 
   program
@@ -104,10 +64,7 @@ export async function main(argv: string[]): Promise<number> {
     .option("--period <period>", "also look the figure up for this period")
     .option("--json", "machine-readable output")
     .action((name: string, options: { region?: string; period?: string; json?: boolean }) => {
-      const explained = explainName(live.store, name, options);
-      if (options.json) console.log(JSON.stringify(explained));
-      else console.log(formatExplanation(explained));
-      if (!explained.ok || explained.figure?.error) exitCode = 1;
+      exitCode = commands().resolveName(name, options);
     });
 
   program
@@ -117,29 +74,7 @@ export async function main(argv: string[]): Promise<number> {
     .option("--json", "machine-readable output: value, or error and message; spilled arrays as 2-D arrays")
     .option("--dataset <path-or-url>", "evaluate against this published dataset (validated first)")
     .action(async (formulas: string[], options: { json?: boolean; dataset?: string }) => {
-      if (options.dataset) {
-        const loaded = await loadDatasetFrom(options.dataset);
-        if (!loaded.ok) {
-          console.error(`hh: dataset refused: ${loaded.reason}`);
-          exitCode = 2;
-          return;
-        }
-        live.swap(loaded.dataset, loaded.origin);
-      }
-      const empty = formulas.findIndex((f) => f.trim().replace(/^=/, "").trim() === "");
-      if (empty >= 0) {
-        console.error(`hh: formula ${empty + 1} is empty; write one such as '=HH.VALUE("GDP",2022)'`);
-        exitCode = 2;
-        return;
-      }
-      const results = await evaluateFormulas(formulas);
-      results.forEach((result, i) => {
-        if (options.json) console.log(JSON.stringify({ formula: formulas[i], ...result }));
-        else if (!result.ok) console.log(`${result.error} ${result.message}`);
-        else if (Array.isArray(result.value)) console.log(result.value.map((row) => row.join("\t")).join("\n"));
-        else console.log(String(result.value));
-        if (!result.ok) exitCode = Math.max(exitCode, 1);
-      });
+      exitCode = await commands().evaluate(formulas, options);
     });
 
   addServeCommand(program);

@@ -11,9 +11,7 @@
  *   without credentials, so no Allow-Credentials is sent and "*" is also acceptable.
  * Files are re-read per request, so a rebuilt dataset is served at once with a new ETag.
  */
-import { createHash } from "node:crypto";
-import { readFile, stat } from "node:fs/promises";
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, resolve, sep } from "node:path";
 import type { Command } from "commander";
@@ -46,6 +44,17 @@ export interface DatasetServer {
   closed: Promise<void>;
 }
 
+/** What a running server needs, loaded when one starts rather than with every hh command. */
+async function serverModules() {
+  const [http, crypto, fs] = await Promise.all([
+    import("node:http"),
+    import("node:crypto"),
+    import("node:fs/promises"),
+  ]);
+  return { createServer: http.createServer, createHash: crypto.createHash, readFile: fs.readFile, stat: fs.stat };
+}
+type ServerModules = Awaited<ReturnType<typeof serverModules>>;
+
 function etagMatches(header: string | undefined, etag: string): boolean {
   if (!header) return false;
   return header.split(",").some((candidate) => {
@@ -64,7 +73,13 @@ function corsHeaders(request: IncomingMessage, allowOrigins: string[]): Record<s
   return headers;
 }
 
-async function handle(request: IncomingMessage, response: ServerResponse, root: string, allowOrigins: string[]) {
+async function handle(
+  request: IncomingMessage,
+  response: ServerResponse,
+  root: string,
+  allowOrigins: string[],
+  { createHash, readFile, stat }: ServerModules,
+) {
   const base = {
     ...corsHeaders(request, allowOrigins),
     "X-Content-Type-Options": "nosniff",
@@ -130,10 +145,11 @@ export async function startDatasetServer(options: DatasetServerOptions = {}): Pr
   const root = resolve(options.dir ?? "data/dist");
   const host = options.host ?? "127.0.0.1";
   const allowOrigins = options.allowOrigins ?? DEFAULT_ADDIN_ORIGINS;
-  const info = await stat(root).catch(() => undefined);
+  const modules = await serverModules();
+  const info = await modules.stat(root).catch(() => undefined);
   if (!info?.isDirectory()) throw new Error(`not a folder: ${root} (run npm run build:data first?)`);
-  const server = createServer((request, response) => {
-    handle(request, response, root, allowOrigins).catch((error: unknown) => {
+  const server = modules.createServer((request, response) => {
+    handle(request, response, root, allowOrigins, modules).catch((error: unknown) => {
       if (!response.headersSent) response.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" });
       response.end(`error: ${(error as Error).message}\n`);
     });

@@ -1,0 +1,98 @@
+/**
+ * The bodies of hh find, show, resolve and eval. main.ts loads this module only when one of them
+ * runs, so `hh --version` and `hh --help` never load the dataset; HyperFormula loads only for eval.
+ */
+import { isActualKind } from "../core/kinds";
+import { formatFactValue, KIND_LABEL, MEASURE_LABEL } from "../core/labels";
+import { checkText } from "../core/args";
+import { citation, targetBase } from "../core/query";
+import { endYear } from "../core/periods";
+import type { Fact } from "../core/schema";
+import { live } from "../runtime/dataset";
+import { explainName, formatExplanation } from "./explain";
+
+function formatValue(fact: Fact): string {
+  const measure = fact.measure === "level" ? "" : ` ${MEASURE_LABEL.zh[fact.measure]}`;
+  return `${fact.qualifier ? `${fact.qualifier} ` : ""}${formatFactValue(fact.value, fact.unit)}${measure}`;
+}
+
+/** The base HH.TARGETGAP / HH.TARGETRATE start from for a target or plan level. */
+function baseLine(fact: Fact): string {
+  const base = targetBase(live.store, fact);
+  if (!base)
+    return `base 基数: none — no whole-year actual or estimate before ${endYear(fact.period)} (HH.TARGETGAP → #N/A)`;
+  return `base 基数: ${base.period} ${KIND_LABEL.zh[base.kind]} ${formatValue(base)} (${base.source} line ${base.line})`;
+}
+
+/** hh find: one line per matching indicator; the exit code. */
+export function find(query: string, limit: number): number {
+  const ranked = live.store.resolver.rank(checkText("query", query), limit);
+  for (const c of ranked) {
+    console.log(
+      `${c.indicator.id}\t${c.indicator.zh}\t${c.indicator.en}\t${c.indicator.unit}\t${c.indicator.category}\t${c.score.toFixed(2)}`,
+    );
+  }
+  if (ranked.length > 0) return 0;
+  console.error(`no indicator matches "${query}"`);
+  return 1;
+}
+
+/** hh show: every fact of an indicator with its source; throws for an unknown indicator. */
+export function show(query: string): number {
+  const store = live.store;
+  const indicator = store.indicator(query);
+  console.log(`${indicator.zh} · ${indicator.en} (${indicator.id}) · ${indicator.category} · ${indicator.unit}`);
+  if (indicator.def) console.log(`  ${indicator.def}`);
+  for (const fact of store.series(indicator.id)) {
+    const conflicts = store.conflictsOf(fact);
+    console.log(
+      `\n${fact.period} ${KIND_LABEL.zh[fact.kind]} ${fact.region}: ${formatValue(fact)}${fact.base ? ` (较${fact.base})` : ""}`,
+    );
+    console.log(`  ${citation(store, fact)}`);
+    if (fact.note) console.log(`  note: ${fact.note}`);
+    if (fact.measure === "level" && !isActualKind(fact.kind)) {
+      console.log(`  ${baseLine(fact)}`);
+    }
+    for (const other of conflicts) console.log(`  ≠ ${formatValue(other)} in ${other.source} line ${other.line}`);
+  }
+  return 0;
+}
+
+/** hh resolve: how a name is read. */
+export function resolveName(name: string, options: { region?: string; period?: string; json?: boolean }): number {
+  const explained = explainName(live.store, name, options);
+  if (options.json) console.log(JSON.stringify(explained));
+  else console.log(formatExplanation(explained));
+  return !explained.ok || explained.figure?.error ? 1 : 0;
+}
+
+/** hh eval: each formula alone in HyperFormula, one result per formula. */
+export async function evaluate(formulas: string[], options: { json?: boolean; dataset?: string }): Promise<number> {
+  if (options.dataset) {
+    // Required here: its node:fs/promises (with readline and more) is needed only with --dataset.
+    const { loadDatasetFrom } = require("./load-dataset") as typeof import("./load-dataset");
+    const loaded = await loadDatasetFrom(options.dataset);
+    if (!loaded.ok) {
+      console.error(`hh: dataset refused: ${loaded.reason}`);
+      return 2;
+    }
+    live.swap(loaded.dataset, loaded.origin);
+  }
+  const empty = formulas.findIndex((f) => f.trim().replace(/^=/, "").trim() === "");
+  if (empty >= 0) {
+    console.error(`hh: formula ${empty + 1} is empty; write one such as '=HH.VALUE("GDP",2022)'`);
+    return 2;
+  }
+  // Required here, not imported above: HyperFormula is the heaviest module and only eval needs it.
+  const { evaluateFormulas } = require("./engine") as typeof import("./engine");
+  const results = await evaluateFormulas(formulas);
+  let exitCode = 0;
+  results.forEach((result, i) => {
+    if (options.json) console.log(JSON.stringify({ formula: formulas[i], ...result }));
+    else if (!result.ok) console.log(`${result.error} ${result.message}`);
+    else if (Array.isArray(result.value)) console.log(result.value.map((row) => row.join("\t")).join("\n"));
+    else console.log(String(result.value));
+    if (!result.ok) exitCode = 1;
+  });
+  return exitCode;
+}
