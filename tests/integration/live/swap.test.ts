@@ -2,7 +2,7 @@
  * The success path: `hh serve` headers and 304s, a newer dataset swapping in with HH formulas
  * changing in the engine, the diff, the recalculation request, and the cache surviving a restart.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from "@jest/globals";
 import { evaluateFormulas } from "../../../src/cli/engine";
 import { startDatasetServer, type DatasetServer } from "../../../src/cli/serve";
 import { checkPublished, type FetchLike } from "../../../src/core/datasource";
@@ -10,6 +10,7 @@ import { LiveDataset } from "../../../src/core/live";
 import type { Dataset, Fact } from "../../../src/core/schema";
 import { EMBEDDED_DATASET, live } from "../../../src/data/embedded";
 import { CACHE_KEY, LiveUpdater, memoryStorage, SETTINGS_KEY } from "../../../src/data/live-updates";
+import { waitFor } from "../../jest/wait-for";
 import { builtDataset, datasetFolder, derive, probeFact, valueFormula } from "./helpers";
 
 let base: Dataset;
@@ -51,7 +52,7 @@ afterEach(() => {
 });
 
 function makeUpdater(storage = memoryStorage(), target = live) {
-  const recalculate = vi.fn(async () => true);
+  const recalculate = jest.fn(async () => true);
   const updater = new LiveUpdater({ live: target, storage, recalculate, fetch: recordingFetch, timeoutMs: 5000 });
   return { updater, recalculate, storage };
 }
@@ -162,7 +163,7 @@ describe("the cache of the last good published dataset", () => {
     const offline: FetchLike = async () => {
       throw new TypeError("fetch failed");
     };
-    const recalculate = vi.fn(async () => true);
+    const recalculate = jest.fn(async () => true);
     const second = new LiveUpdater({ live, storage, fetch: offline, recalculate });
     await second.start();
 
@@ -239,7 +240,7 @@ describe("scheduling", () => {
     expect(handles).toHaveLength(1);
     expect(handles[0].ms).toBe(30 * 60_000);
     handles[0].fn();
-    await vi.waitFor(() => expect(updater.getState().lastResult?.status).toBe("updated"));
+    await waitFor(() => expect(updater.getState().lastResult?.status).toBe("updated"));
     expect(requests).toHaveLength(1);
 
     await updater.saveSettings({ intervalMinutes: 0 });

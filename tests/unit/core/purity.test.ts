@@ -1,7 +1,8 @@
 /** src/core runs in Node, the custom-functions runtime and the task pane: no Office, React or DOM. */
 import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, it } from "@jest/globals";
+import { expect } from "../../jest/expect";
 
 const core = resolve(__dirname, "../../../src/core");
 const FORBIDDEN = [

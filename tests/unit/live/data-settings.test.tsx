@@ -1,8 +1,7 @@
-// @vitest-environment jsdom
 /** The DataSettings pane section, rendered with Fluent in jsdom, driven by a real LiveUpdater with a stubbed fetch. */
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { act, cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
-import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, jest } from "@jest/globals";
 import type { FetchLike, HttpResponseLike } from "../../../src/core/datasource";
 import { LiveDataset } from "../../../src/core/live";
 import type { Dataset } from "../../../src/core/schema";
@@ -48,7 +47,7 @@ function renderPane(updater: LiveUpdater, lang: "zh" | "en" = "en") {
 
 describe("DataSettings", () => {
   it("shows the live dataset, checks now, and shows the result and the diff", async () => {
-    const fetch = vi.fn<FetchLike>(async () => json(newer));
+    const fetch = jest.fn<FetchLike>(async () => json(newer));
     const { updater, live } = setup(fetch);
     renderPane(updater);
     await waitFor(() => expect((screen.getByLabelText("Dataset URL") as HTMLInputElement).value).toBe(URL_OK));
@@ -87,7 +86,7 @@ describe("DataSettings", () => {
   });
 
   it("refuses a plain http URL off loopback in the field, without a request", async () => {
-    const fetch = vi.fn<FetchLike>();
+    const fetch = jest.fn<FetchLike>();
     const { updater, storage } = setup(fetch, { url: "", checkOnOpen: false });
     renderPane(updater);
     const input = screen.getByLabelText("Dataset URL");
@@ -120,7 +119,7 @@ describe("DataSettings", () => {
   });
 
   it("saves the switch and the interval", async () => {
-    const { updater, storage } = setup(vi.fn<FetchLike>());
+    const { updater, storage } = setup(jest.fn<FetchLike>());
     renderPane(updater);
     await waitFor(() => expect((screen.getByLabelText("Dataset URL") as HTMLInputElement).value).toBe(URL_OK));
     await act(async () => {

@@ -1,6 +1,5 @@
-// @vitest-environment jsdom
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "@jest/globals";
 import { EMBEDDED_DATASET, live } from "../../../src/data/embedded";
 import { fakeExcel } from "../excel/fakeExcel";
 import { app, EXCEL_HOST, installShims } from "./setup";
