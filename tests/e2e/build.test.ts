@@ -3,7 +3,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { describe, expect, it } from "vitest";
+import { describe, it } from "@jest/globals";
+import { expect } from "../jest/expect";
 import { loadFunctionsMetadata } from "../../src/cli/engine";
 import { checkManifest } from "../../scripts/lib/manifest-check";
 import { DIST } from "./support";

@@ -3,7 +3,7 @@ import { mkdirSync } from "node:fs";
 import type { Server } from "node:http";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { ARTIFACTS, launchChromium, serveDist, serveOfficeJsLocally } from "./support";
 
 let browser: Browser;

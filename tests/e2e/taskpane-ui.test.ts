@@ -7,7 +7,7 @@ import { existsSync, mkdirSync } from "node:fs";
 import type { Server } from "node:http";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { ARTIFACTS, DIST, launchChromium, serveDist, serveOfficeJsLocally } from "./support";
 
 let browser: Browser;

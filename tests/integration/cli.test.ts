@@ -1,7 +1,7 @@
 /** The hh command as a user runs it: npx hh … from the repository. */
 import { spawnSync } from "node:child_process";
 import { resolve } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it } from "@jest/globals";
 
 const ROOT = resolve(__dirname, "../..");
 function hh(...args: string[]) {

@@ -2,7 +2,7 @@
 import { execFile } from "node:child_process";
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { startDatasetServer, type DatasetServer } from "../../../src/cli/serve";
 import type { Dataset, Fact } from "../../../src/core/schema";
 import {
@@ -63,8 +63,8 @@ afterAll(async () => {
   await folder.remove();
 });
 
-describe.concurrent("hh eval --dataset", () => {
-  it("evaluates against a good file", async () => {
+describe("hh eval --dataset", () => {
+  it.concurrent("evaluates against a good file", async () => {
     const result = await hh(
       "eval",
       "--dataset",
@@ -78,7 +78,7 @@ describe.concurrent("hh eval --dataset", () => {
     expect(result.stdout.trim().split("\n")).toEqual([newer.version, "file", String(probe.value + 7)]);
   });
 
-  it("evaluates against a URL served by startDatasetServer", async () => {
+  it.concurrent("evaluates against a URL served by startDatasetServer", async () => {
     const result = await hh(
       "eval",
       "--dataset",
@@ -91,7 +91,7 @@ describe.concurrent("hh eval --dataset", () => {
     expect(result.stdout.trim().split("\n")).toEqual([newer.version, hosted.url, String(probe.value + 7)]);
   });
 
-  it("without --dataset answers from the bundled dataset", async () => {
+  it.concurrent("without --dataset answers from the bundled dataset", async () => {
     const result = await hh("eval", '=HH.INFO("version")', valueFormula(probe));
     expect(result.stdout.trim().split("\n")).toEqual([base.version, String(probe.value)]);
   });
@@ -103,7 +103,7 @@ describe.concurrent("hh eval --dataset", () => {
     ["a URL answering 500", () => faults.url("/500.json"), "HTTP 500"],
     ["a plain http URL off loopback", () => "http://example.com/dataset.json", "Only https URLs are allowed"],
   ] as Array<[string, () => string, string]>) {
-    it(`refuses ${name} in one line with exit code 2`, async () => {
+    it.concurrent(`refuses ${name} in one line with exit code 2`, async () => {
       const result = await hh("eval", "--dataset", location(), '=HH.INFO("version")');
       expect(result.code).toBe(2);
       expect(result.stdout).toBe("");

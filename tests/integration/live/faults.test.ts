@@ -3,7 +3,7 @@
  * the live dataset is unchanged, HH formulas evaluated by the engine keep their values, the pane
  * state carries one sentence per language, and Excel is not asked to recalculate.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, jest } from "@jest/globals";
 import { evaluateFormulas as evaluate } from "../../../src/cli/engine";
 import { startDatasetServer } from "../../../src/cli/serve";
 import { LiveUpdater, type FetchLike, type LiveDataset, type RejectCode } from "../../../src/core/live";
@@ -52,7 +52,7 @@ beforeEach(() => {
 const evaluateFormulas = (formulas: string[]) => evaluate(formulas, { live });
 
 function updater(fetch?: FetchLike, url = "", timeoutMs = TIMEOUT_MS) {
-  const recalculate = vi.fn(async () => true);
+  const recalculate = jest.fn(async () => true);
   // Settings are seeded in storage, as a previous session would have left them (even a URL the field would refuse today).
   const storage = memoryStorage({
     "hh.live.settings": JSON.stringify({ url, checkOnOpen: false, intervalMinutes: 0 }),
@@ -196,7 +196,7 @@ describe("faults: the last good dataset stays live", () => {
   });
 
   it("a plain http: URL other than loopback is refused without any request", async () => {
-    const fetch = vi.fn<FetchLike>();
+    const fetch = jest.fn<FetchLike>();
     for (const url of [
       "http://example.com/dataset.json",
       "http://192.168.1.20:8080/dataset.json",
@@ -210,7 +210,7 @@ describe("faults: the last good dataset stays live", () => {
   });
 
   it("other schemes are refused, and the settings field refuses them first", async () => {
-    const fetch = vi.fn<FetchLike>();
+    const fetch = jest.fn<FetchLike>();
     const { instance } = updater(fetch);
     await instance.start();
     for (const url of [

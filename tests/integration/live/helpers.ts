@@ -7,7 +7,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo, Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { expect } from "vitest";
+import { expect } from "@jest/globals";
 import type { Reason } from "../../../src/core/live";
 import { contentText } from "../../../src/core/integrity";
 import type { Dataset, Fact } from "../../../src/core/schema";

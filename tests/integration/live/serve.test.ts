@@ -4,8 +4,10 @@ import { readFileSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { Command } from "commander";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, it, jest } from "@jest/globals";
+import { expect } from "../../jest/expect";
 import { addServeCommand, startDatasetServer, type DatasetServer } from "../../../src/cli/serve";
+import { waitFor } from "../../jest/wait-for";
 import { builtDataset, datasetFolder, derive } from "./helpers";
 
 let folder: Awaited<ReturnType<typeof datasetFolder>>;
@@ -112,12 +114,12 @@ describe("startDatasetServer", () => {
 
 describe("hh serve (addServeCommand)", () => {
   it("serves the folder until stopped, then the command returns", async () => {
-    const log = vi.spyOn(console, "log").mockImplementation(() => undefined);
+    const log = jest.spyOn(console, "log").mockImplementation(() => undefined);
     const program = new Command().exitOverride();
     let started: DatasetServer | undefined;
     addServeCommand(program, (s) => (started = s));
     const done = program.parseAsync(["node", "hh", "serve", folder.dir, "--port", "0", "--allow-origin", "*"]);
-    await vi.waitFor(() => expect(started).toBeDefined());
+    await waitFor(() => expect(started).toBeDefined());
     const response = await fetch(started!.url, { headers: { Origin: "https://anything.example" } });
     expect(response.status).toBe(200);
     expect(response.headers.get("access-control-allow-origin")).toBe("*");

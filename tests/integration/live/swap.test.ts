@@ -2,7 +2,8 @@
  * The success path: `hh serve` headers and 304s, a newer dataset swapping in with HH formulas
  * changing in the engine, the diff, the recalculation request, and the cache surviving a restart.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { waitFor } from "../../jest/wait-for";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, jest } from "@jest/globals";
 import { evaluateFormulas as evaluate } from "../../../src/cli/engine";
 import { startDatasetServer, type DatasetServer } from "../../../src/cli/serve";
 import {
@@ -69,7 +70,7 @@ afterEach(() => {
 const evaluateFormulas = (formulas: string[]) => evaluate(formulas, { live });
 
 function makeUpdater(storage = memoryStorage(), target = live) {
-  const recalculate = vi.fn(async () => true);
+  const recalculate = jest.fn(async () => true);
   const updater = new LiveUpdater({
     live: target,
     storage,
@@ -194,7 +195,7 @@ describe("the cache of the last good published dataset", () => {
     const offline: FetchLike = async () => {
       throw new TypeError("fetch failed");
     };
-    const recalculate = vi.fn(async () => true);
+    const recalculate = jest.fn(async () => true);
     const second = new LiveUpdater({
       live,
       storage,
@@ -285,7 +286,7 @@ describe("scheduling", () => {
     expect(handles).toHaveLength(1);
     expect(handles[0].ms).toBe(30 * 60_000);
     handles[0].fn();
-    await vi.waitFor(() => expect(updater.getState().lastResult?.status).toBe("updated"));
+    await waitFor(() => expect(updater.getState().lastResult?.status).toBe("updated"));
     expect(requests).toHaveLength(1);
 
     await updater.saveSettings({ intervalMinutes: 0 });

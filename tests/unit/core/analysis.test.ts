@@ -1,5 +1,5 @@
 /** What the pane shows and the sheets write: reading order, target tracking, series by year, chart lines. */
-import { describe, expect, it } from "vitest";
+import { describe, expect, it } from "@jest/globals";
 import { seriesLines, seriesPoints, sortFacts, targetRows } from "../../../src/core/analysis";
 import type { Dataset, Fact, Kind, Source } from "../../../src/core/schema";
 import { IndicatorStore } from "../../../src/core/store";

@@ -1,5 +1,5 @@
 /** Argument checking: the length limit, full-width periods, and names that are also Object.prototype's. */
-import { describe, expect, it } from "vitest";
+import { describe, expect, it } from "@jest/globals";
 import {
   checkLength,
   checkNumber,

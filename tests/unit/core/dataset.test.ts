@@ -2,7 +2,8 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, it } from "@jest/globals";
+import { expect } from "../../jest/expect";
 import { buildDataset } from "../../../scripts/lib/build-dataset";
 import { datapackageOf, factsCsv } from "../../../scripts/lib/exports";
 import { parseDataset } from "../../../src/core/schema";

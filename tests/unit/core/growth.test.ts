@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it } from "@jest/globals";
 import { HHError } from "../../../src/core/errors";
 import { baseBeforeGrowth, cagr, project, requiredRate, yoy } from "../../../src/core/growth";
 

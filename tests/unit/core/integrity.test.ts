@@ -2,7 +2,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it } from "@jest/globals";
 import { contentText, integrityProblem } from "../../../src/core/integrity";
 import { parseDataset, type Dataset } from "../../../src/core/schema";
 

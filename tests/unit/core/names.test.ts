@@ -1,5 +1,6 @@
 /** How names are read, directly on the resolver, the store and the period parser (not through formulas). */
-import { describe, expect, it } from "vitest";
+import { describe, it } from "@jest/globals";
+import { expect } from "../../jest/expect";
 import { normalizePeriod } from "../../../src/core/periods";
 import * as query from "../../../src/core/query";
 import { regionByName } from "../../../src/core/regions";

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it } from "@jest/globals";
 import { FigureError, parseChineseNumeral, parseFigure } from "../../../src/core/extract/numbers";
 
 describe("parseFigure reads Chinese report notation", () => {

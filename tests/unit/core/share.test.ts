@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it } from "@jest/globals";
 import { shareIssue, shareStep } from "../../../src/core/share";
 
 describe("shares in percentage points", () => {

@@ -1,5 +1,6 @@
 /** The base HH.TARGETGAP and HH.TARGETRATE measure a target from: which facts may be one, and which not. */
-import { describe, expect, it } from "vitest";
+import { describe, it } from "@jest/globals";
+import { expect } from "../../jest/expect";
 import { endYear, isYear } from "../../../src/core/periods";
 import * as query from "../../../src/core/query";
 import type { Dataset, Fact, Kind } from "../../../src/core/schema";

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it } from "@jest/globals";
 import { scanMentions } from "../../../src/core/extract/mentions";
 import { accountMentions, verifyClaim, type FactClaim } from "../../../src/core/extract/verify";
 

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it } from "@jest/globals";
 import { referenceFrom, splitAddress } from "../../../src/excel/address";
 import { call, factFormula, numberLiteral, quoteArg } from "../../../src/excel/formulas";
 import {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it } from "@jest/globals";
 import type { Fact } from "../../../src/core/schema";
 import type { IndicatorStore } from "../../../src/core/store";
 import { OWNER_KEY, freeName, planSheets } from "../../../src/excel/ownership";

@@ -1,5 +1,6 @@
 /** Every HH function, evaluated as a formula in a real engine (HyperFormula), including every error path. */
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, it } from "@jest/globals";
+import { expect } from "../../jest/expect";
 import { evaluateFormulas, type EvalResult } from "../../../src/cli/engine";
 
 async function run(formula: string): Promise<EvalResult> {

@@ -4,7 +4,8 @@
  * Chinese and English × periods), each evaluated as Excel would call the function. Every answer is the
  * figure of the measure, region and period the name states, or an error — never another figure.
  */
-import { describe, expect, it } from "vitest";
+import { describe, it } from "@jest/globals";
+import { expect } from "../../jest/expect";
 import "../../../src/functions/custom-functions-fallback";
 import { isCustomFunctionsError } from "../../../src/functions/custom-functions-fallback";
 import * as functions from "../../../src/functions/functions";

@@ -1,6 +1,7 @@
 /** Thousands of random argument combinations: every function returns a value or an Excel error, never throws. */
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, it } from "@jest/globals";
+import { expect } from "../../jest/expect";
 import "../../../src/functions/custom-functions-fallback";
 import * as functions from "../../../src/functions/functions";
 import { isCustomFunctionsError } from "../../../src/functions/custom-functions-fallback";

@@ -1,8 +1,7 @@
-// @vitest-environment jsdom
 /** The DataSettings pane section, rendered with Fluent in jsdom, driven by a real LiveUpdater with a stubbed fetch, provided through context. */
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { act, cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
-import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, jest } from "@jest/globals";
 import { LiveDataset, LiveUpdater, SETTINGS_KEY, type FetchLike, type HttpResponseLike } from "../../../src/core/live";
 import type { Dataset } from "../../../src/core/schema";
 import { systemClock, webSha256Hex } from "../../../src/runtime/platform";
@@ -61,7 +60,7 @@ function renderPane(updater: LiveUpdater, lang: "zh" | "en" = "en") {
 
 describe("DataSettings", () => {
   it("shows the live dataset, checks now, and shows the result and the diff", async () => {
-    const fetch = vi.fn<FetchLike>(async () => json(newer));
+    const fetch = jest.fn<FetchLike>(async () => json(newer));
     const { updater, live } = setup(fetch);
     renderPane(updater);
     await waitFor(() => expect((screen.getByLabelText("Dataset URL") as HTMLInputElement).value).toBe(URL_OK));
@@ -100,7 +99,7 @@ describe("DataSettings", () => {
   });
 
   it("refuses a plain http URL off loopback in the field, without a request", async () => {
-    const fetch = vi.fn<FetchLike>();
+    const fetch = jest.fn<FetchLike>();
     const { updater, storage } = setup(fetch, { url: "", checkOnOpen: false });
     renderPane(updater);
     const input = screen.getByLabelText("Dataset URL");
@@ -133,7 +132,7 @@ describe("DataSettings", () => {
   });
 
   it("saves the switch and the interval", async () => {
-    const { updater, storage } = setup(vi.fn<FetchLike>());
+    const { updater, storage } = setup(jest.fn<FetchLike>());
     renderPane(updater);
     await waitFor(() => expect((screen.getByLabelText("Dataset URL") as HTMLInputElement).value).toBe(URL_OK));
     await act(async () => {

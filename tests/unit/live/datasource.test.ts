@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it, jest } from "@jest/globals";
 import {
   checkPublished as check,
   checkUrlPolicy,
@@ -154,7 +154,7 @@ describe("checkPublished (stubbed fetch)", () => {
   });
 
   it("sends If-None-Match, Accept, no credentials and no-store; returns the ETag", async () => {
-    const fetch = vi.fn<FetchLike>(async () => response(JSON.stringify(newer), { headers: { etag: '"v2"' } }));
+    const fetch = jest.fn<FetchLike>(async () => response(JSON.stringify(newer), { headers: { etag: '"v2"' } }));
     const result = await checkPublished({
       url,
       fetch,
@@ -162,7 +162,7 @@ describe("checkPublished (stubbed fetch)", () => {
       current: base,
       clock: { ...systemClock, now: () => new Date("2027-01-02T03:04:05Z") },
     });
-    expect(fetch).toHaveBeenCalledOnce();
+    expect(fetch).toHaveBeenCalledTimes(1);
     const [calledUrl, init] = fetch.mock.calls[0];
     expect(calledUrl).toBe(url);
     expect(init).toMatchObject({
@@ -175,7 +175,7 @@ describe("checkPublished (stubbed fetch)", () => {
   });
 
   it("without an ETag it sends no conditional header (no CORS preflight)", async () => {
-    const fetch = vi.fn<FetchLike>(async () => response(JSON.stringify(newer)));
+    const fetch = jest.fn<FetchLike>(async () => response(JSON.stringify(newer)));
     await checkPublished({ url, fetch });
     expect(fetch.mock.calls[0][1].headers).toEqual({ Accept: "application/json" });
   });
@@ -206,7 +206,7 @@ describe("checkPublished (stubbed fetch)", () => {
   });
 
   it("refuses a declared Content-Length over the limit without reading the body", async () => {
-    const cancel = vi.fn(async () => undefined);
+    const cancel = jest.fn(async () => undefined);
     const fetch: FetchLike = async () => ({
       status: 200,
       headers: new Headers({ "content-length": String(10 * 1024 * 1024) }),
@@ -264,7 +264,7 @@ describe("checkPublished (stubbed fetch)", () => {
   });
 
   it("no URL is a refusal, not a request", async () => {
-    const fetch = vi.fn<FetchLike>();
+    const fetch = jest.fn<FetchLike>();
     expect(await checkPublished({ url: " ", fetch })).toMatchObject({ status: "rejected", code: "no-url" });
     expect(fetch).not.toHaveBeenCalled();
   });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it } from "@jest/globals";
 import { diffDatasets, formatFactValue, isEmptyDiff } from "../../../src/core/diff";
 import { builtDataset, derive, setFigure } from "../../integration/live/helpers";
 

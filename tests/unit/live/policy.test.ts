@@ -1,5 +1,5 @@
 /** The pure pieces of the live-update policy on their own: the version rule, the cache policy, stored settings. */
-import { describe, expect, it } from "vitest";
+import { describe, expect, it } from "@jest/globals";
 import {
   cacheText,
   cacheTextWithEtag,

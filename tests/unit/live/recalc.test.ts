@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, jest } from "@jest/globals";
 import { normalizeSettings } from "../../../src/core/live/settings";
 import { recalculateWorkbook } from "../../../src/excel/recalculate";
 import { fromWebStorage, detectStorage, memoryStorage } from "../../../src/runtime/storage";
@@ -13,8 +13,8 @@ afterEach(() => {
 
 describe("recalculateWorkbook", () => {
   it("asks Excel for a full calculation, so non-volatile HH functions run again", async () => {
-    const calculate = vi.fn();
-    const sync = vi.fn(async () => undefined);
+    const calculate = jest.fn();
+    const sync = jest.fn(async () => undefined);
     g.Office = { context: { host: "Excel" }, HostType: { Excel: "Excel" } };
     g.Excel = {
       CalculationType: { full: "Full", recalculate: "Recalculate", fullRebuild: "FullRebuild" },
@@ -29,9 +29,9 @@ describe("recalculateWorkbook", () => {
   it("does nothing outside Excel (browser preview)", async () => {
     expect(await recalculateWorkbook()).toBe(false);
     g.Office = { context: { host: null }, HostType: { Excel: "Excel" } };
-    g.Excel = { run: vi.fn() };
+    g.Excel = { run: jest.fn() };
     expect(await recalculateWorkbook()).toBe(false);
-    expect((g.Excel as { run: ReturnType<typeof vi.fn> }).run).not.toHaveBeenCalled();
+    expect((g.Excel as { run: ReturnType<typeof jest.fn> }).run).not.toHaveBeenCalled();
   });
 });
 

@@ -1,6 +1,5 @@
-// @vitest-environment jsdom
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "@jest/globals";
 import type { LiveDataset } from "../../../src/core/live";
 import { EMBEDDED_DATASET, loadEmbedded } from "../../../src/runtime/dataset";
 import { memoryStorage } from "../../../src/runtime/storage";

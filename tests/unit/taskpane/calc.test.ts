@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it } from "@jest/globals";
 import { evaluateFormulas } from "../../../src/cli/engine";
 import { budgetCandidates, defaultBudgetSelection, describeGrowth } from "../../../src/core/budget";
 import { budgetBlock, comparisonText } from "../../../src/taskpane/calculator/budget-sheet";

@@ -1,6 +1,5 @@
-// @vitest-environment jsdom
 import { fireEvent, render, screen, within } from "@testing-library/react";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it } from "@jest/globals";
 import { fakeExcel } from "../excel/fakeExcel";
 import { app, EXCEL_HOST, installShims } from "./setup";
 

@@ -1,7 +1,6 @@
-// @vitest-environment jsdom
 /** The detail of a target shows the base HH.TARGETGAP and HH.TARGETRATE measure it from. */
 import { fireEvent, render, screen } from "@testing-library/react";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it } from "@jest/globals";
 import { app, installShims } from "./setup";
 
 installShims();

@@ -1,13 +1,14 @@
-// @vitest-environment jsdom
 /** One broken record shows a message in its place; the rest of the pane keeps working. */
 import { fireEvent, render, screen } from "@testing-library/react";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, jest } from "@jest/globals";
 import { loadEmbedded } from "../../../src/runtime/dataset";
 import { app, installShims } from "./setup";
 
 installShims();
 
-afterEach(() => vi.restoreAllMocks());
+afterEach(() => {
+  jest.restoreAllMocks();
+});
 
 describe("error boundary", () => {
   it("shows a one-line message in place of a record that fails to render, and the other records", () => {
@@ -17,11 +18,11 @@ describe("error boundary", () => {
       (f) => f.indicator === "edu_public_kindergarten_share" && f.kind === "actual",
     )!;
     const original = store.conflictsOf.bind(store);
-    vi.spyOn(store, "conflictsOf").mockImplementation((fact) => {
+    jest.spyOn(store, "conflictsOf").mockImplementation((fact) => {
       if (fact.id === broken.id) throw new Error("damaged record");
       return original(fact);
     });
-    vi.spyOn(console, "error").mockImplementation(() => undefined);
+    jest.spyOn(console, "error").mockImplementation(() => undefined);
     render(app({ live }));
     fireEvent.change(screen.getByRole("searchbox", { name: "搜索" }), { target: { value: "公办园占比" } });
     expect(screen.getByText("这条记录无法显示(damaged record),其他内容不受影响。")).toBeTruthy();

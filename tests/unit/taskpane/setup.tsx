@@ -1,6 +1,6 @@
 /** jsdom lacks a few browser APIs Fluent UI touches; small stand-ins, installed once per test file. */
 import { cleanup } from "@testing-library/react";
-import { afterEach } from "vitest";
+import { afterEach } from "@jest/globals";
 import { loadEmbedded } from "../../../src/runtime/dataset";
 import { App, type AppProps } from "../../../src/taskpane/App";
 import type { HostInfo } from "../../../src/taskpane/host";
