@@ -2,6 +2,8 @@
  * The bodies of hh find, show, resolve and eval. main.ts loads this module only when one of them
  * runs, so `hh --version` and `hh --help` never load the dataset; HyperFormula loads only for eval.
  */
+import { cliText, terminalLang } from "../core/messages/cli";
+import { bilingualError } from "../core/messages/errors";
 import { isActualKind } from "../core/kinds";
 import { formatFactValue, KIND_LABEL, MEASURE_LABEL } from "../core/labels";
 import { checkText } from "../core/args";
@@ -11,6 +13,8 @@ import type { Fact } from "../core/schema";
 import { live } from "../runtime/dataset";
 import { explainName, formatExplanation } from "./explain";
 
+const TERMINAL_LANG = terminalLang(process.env);
+
 function formatValue(fact: Fact): string {
   const measure = fact.measure === "level" ? "" : ` ${MEASURE_LABEL.zh[fact.measure]}`;
   return `${fact.qualifier ? `${fact.qualifier} ` : ""}${formatFactValue(fact.value, fact.unit)}${measure}`;
@@ -19,9 +23,12 @@ function formatValue(fact: Fact): string {
 /** The base HH.TARGETGAP / HH.TARGETRATE start from for a target or plan level. */
 function baseLine(fact: Fact): string {
   const base = targetBase(live.store, fact);
-  if (!base)
-    return `base 基数: none — no whole-year actual or estimate before ${endYear(fact.period)} (HH.TARGETGAP → #N/A)`;
-  return `base 基数: ${base.period} ${KIND_LABEL.zh[base.kind]} ${formatValue(base)} (${base.source} line ${base.line})`;
+  if (!base) return cliText(TERMINAL_LANG, "baseNone", endYear(fact.period));
+  return cliText(
+    TERMINAL_LANG,
+    "base",
+    `${base.period} ${KIND_LABEL.zh[base.kind]} ${formatValue(base)} (${base.source} line ${base.line})`,
+  );
 }
 
 /** hh find: one line per matching indicator; the exit code. */
@@ -33,7 +40,7 @@ export function find(query: string, limit: number): number {
     );
   }
   if (ranked.length > 0) return 0;
-  console.error(`no indicator matches "${query}"`);
+  console.error(bilingualError("nothingMatches", { query }));
   return 1;
 }
 
@@ -73,14 +80,14 @@ export async function evaluate(formulas: string[], options: { json?: boolean; da
     const { loadDatasetFrom } = require("./load-dataset") as typeof import("./load-dataset");
     const loaded = await loadDatasetFrom(options.dataset);
     if (!loaded.ok) {
-      console.error(`hh: dataset refused: ${loaded.reason}`);
+      console.error(`hh: ${cliText(TERMINAL_LANG, "datasetRefused", loaded.reason)}`);
       return 2;
     }
     live.swap(loaded.dataset, loaded.origin);
   }
   const empty = formulas.findIndex((f) => f.trim().replace(/^=/, "").trim() === "");
   if (empty >= 0) {
-    console.error(`hh: formula ${empty + 1} is empty; write one such as '=HH.VALUE("GDP",2022)'`);
+    console.error(`hh: ${cliText(TERMINAL_LANG, "emptyFormula", empty + 1)}`);
     return 2;
   }
   // Required here, not imported above: HyperFormula is the heaviest module and only eval needs it.

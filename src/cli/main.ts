@@ -3,10 +3,13 @@
  * This module holds only the command definitions; the work is in ./commands, required when a
  * command runs, so `hh --version` and `hh --help` load commander and nothing else.
  */
+import { cliText, terminalLang } from "../core/messages/cli";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { Command } from "commander";
 import { addServeCommand } from "./serve";
+
+const TERMINAL_LANG = terminalLang(process.env);
 
 type Commands = typeof import("./commands");
 const commands = () => require("./commands") as Commands;
@@ -41,7 +44,7 @@ export async function main(argv: string[]): Promise<number> {
     .action((query: string, options: { limit: string }) => {
       const limit = parseLimit(options.limit);
       if (limit === undefined) {
-        console.error(`hh: -n must be a whole number from 1 to ${MAX_FIND_LIMIT}, got "${options.limit}"`);
+        console.error(`hh: ${cliText(TERMINAL_LANG, "badLimit", MAX_FIND_LIMIT, options.limit)}`);
         exitCode = 2;
         return;
       }

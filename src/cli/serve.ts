@@ -11,10 +11,13 @@
  *   without credentials, so no Allow-Credentials is sent and "*" is also acceptable.
  * Files are re-read per request, so a rebuilt dataset is served at once with a new ETag.
  */
+import { cliText, terminalLang } from "../core/messages/cli";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, resolve, sep } from "node:path";
 import type { Command } from "commander";
+
+const TERMINAL_LANG = terminalLang(process.env);
 
 /** The webpack dev server's origin, where the task pane and the shared runtime are loaded from. */
 export const DEFAULT_ADDIN_ORIGINS = ["https://localhost:3000"];
@@ -193,9 +196,7 @@ export function addServeCommand(program: Command, onStarted: (server: DatasetSer
       if (!Number.isInteger(port) || port < 0 || port > 65535)
         throw new Error(`--port must be 0-65535, got ${options.port}`);
       const server = await startDatasetServer({ dir, port, host: options.host, allowOrigins: options.allowOrigin });
-      console.log(
-        `hh: serving ${resolve(dir)} at ${server.url} (CORS: ${options.allowOrigin.join(", ")}); Ctrl+C to stop`,
-      );
+      console.log(`hh: ${cliText(TERMINAL_LANG, "serving", resolve(dir), server.url, options.allowOrigin.join(", "))}`);
       const stop = () => void server.close();
       process.once("SIGINT", stop);
       process.once("SIGTERM", stop);

@@ -2,6 +2,7 @@
  * What each HH function computes, in pure TypeScript. Every function throws HHError (never anything
  * else on bad input); the Excel edge turns it into an Excel error with the message.
  */
+import { isBlank } from "./args";
 import { WORDS } from "./messages/words";
 import { checkLength } from "./args";
 import { badNumber, badValue, HHError, notFound } from "./errors";
@@ -19,10 +20,6 @@ import { convertUnit, isPercentUnit, UnitError } from "./units";
 export type Cell = string | number;
 
 const KIND_ZH = KIND_LABEL.zh;
-
-function isBlank(value: unknown): boolean {
-  return value === undefined || value === null || (typeof value === "string" && value.trim() === "");
-}
 
 /** A span query also finds a target stated at the span's end year (十五五 → 2030). */
 function periodsToTry(period: string): string[] {

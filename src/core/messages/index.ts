@@ -8,3 +8,4 @@ export * from "./pane";
 export * from "./words";
 export * from "./live";
 export * from "./settings";
+export * from "./cli";
