@@ -12,6 +12,7 @@ import { evaluateFormulas } from "./engine";
 import { explainName, formatExplanation } from "./explain";
 import { loadDatasetFrom } from "./load-dataset";
 import { addServeCommand } from "./serve";
+import { addExtractCommands } from "./extract-commands";
 
 function version(): string {
   return (JSON.parse(readFileSync(resolve(__dirname, "../../package.json"), "utf8")) as { version: string }).version;
@@ -142,6 +143,7 @@ export async function main(argv: string[]): Promise<number> {
     });
 
   addServeCommand(program);
+  addExtractCommands(program);
   await program.parseAsync(argv);
   return exitCode;
 }
