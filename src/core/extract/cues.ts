@@ -133,7 +133,8 @@ const PERIOD_RULES: Rule[] = [
     ),
     make: (m, date, before) => {
       if (!m[1] && !m[3]) return undefined;
-      if (!m[1] && BASE_PREFIX.test(before)) return undefined;
+      // 较"十三五", 是"十三五"时期的1.5倍: a base of comparison, not the period.
+      if (!m[1] && (BASE_PREFIX.test(before) || /(?:是|为|相当于)$/.test(before))) return undefined;
       const plan = fiveYearPlan(m[2]);
       if (!plan) return undefined;
       if (m[3] === "末" || m[3] === "期末" || ((m[1] === "到" || m[1] === "至") && !m[3]))

@@ -192,6 +192,11 @@ const LEAD_WORDS = new RegExp(
       "截止目前",
       "截至\\d+月(?:\\d+日)?",
       "(?:截至|截止)(?:到)?\\d{4}年(?:底|末)?",
+      "(?:截至|截止)(?:到)?(?:去年|今年|上年|本年)(?:底|末)?",
+      "据了解",
+      "据悉",
+      "据介绍",
+      "据统计",
       "目前",
       "当前",
       "已经",
@@ -248,7 +253,7 @@ const LEAD_WORDS = new RegExp(
     ")+",
 );
 const TRAIL_WORDS =
-  /(?:达到|达|为|是|突破|超过|超|完成|实现|增至|提高到|提高至|提升到|提升至|增长到|增加到|保持在|控制在|稳定在|不低于|不少于|不超过|至少|约|近|将近|接近|共计|共|累计|分别|持续|将|了|总计|合计|仅为|只有|已达|的|有|在|至|到|逾|过|由|从|和|与|、|等|据估测|据估算|据统计)+$/;
+  /(?:达到|达|为|是|突破|超过|完成|实现|增至|提高到|提高至|提升到|提升至|增长到|增加到|保持在|控制在|稳定在|不低于|不少于|不超过|至少|将近|接近|共计|共|累计|分别|持续|将|了|总计|合计|仅为|只有|已达|的|有|在|至|到|由|从|和|与|、|等|据估测|据估算|据统计)+$/;
 const BASE_WORDS =
   /(?:比|较|与|同|相比|相较|比起)(?:上年末|上年底|上年|去年末|去年底|去年|上一年|“?十[一二三四五六]五”?(?:时期|期间|末)?|\d{4}年(?:底|末)?)(?:同期)?|同比|年均|年平均|平均每年/g;
 const CHANGE_WORDS_TAIL =
@@ -576,7 +581,7 @@ export function extractFigures(text: string, options: ExtractOptions): Extractio
       );
       let inherited = false;
       if (!subject && (measure !== "level" || /^(?:比|较|与|同比|相比|[:：])/.test(segment.trim()))) {
-        subject = inSentence.pop()?.subject ?? "";
+        subject = inSentence.reverse().find((e) => e.subject)?.subject ?? "";
         inherited = subject !== "";
       }
 
@@ -938,7 +943,9 @@ function pairFigures(made: Draft[], ptext: string): void {
     if (!b.subject || b.subject !== a.subject) b.subject = a.subject;
     i++;
   }
-  // 分别: the figures right after it (joined by 和、与及) take the listed names in order.
+  // 分别: the figures right after it (joined by 和、与及) take the listed names in order; a second 分别 in
+  // the sentence without names of its own (分别达到6.1万元和2.4万元,分别增长5.2%和7.8%) takes the same.
+  let lastNames: { sentence: Span; names: string[] } | undefined;
   for (let i = 0; i < made.length; i++) {
     const first = made[i];
     const before = ptext.slice(first.sentence.start, first.pos);
@@ -960,7 +967,10 @@ function pairFigures(made: Draft[], ptext: string): void {
     if (group.length < 2) continue;
     const s = before;
     const clauseStart = Math.max(...["，", ",", "；", ";", "：", ":"].map((p) => s.lastIndexOf(p, at))) + 1;
-    const names = splitNames(clean(s.slice(clauseStart, at)), group.length);
+    let names = splitNames(clean(s.slice(clauseStart, at)), group.length);
+    if (!names && lastNames?.sentence === first.sentence && lastNames.names.length === group.length)
+      names = lastNames.names;
+    if (names) lastNames = { sentence: first.sentence, names };
     const lead = group[0];
     group.forEach((e, k) => {
       if (names) e.subject = names[k];

@@ -152,6 +152,10 @@ export class NameReader {
       let score = 0;
       for (const name of keys) {
         for (const stem of stems) {
+          // Words that continue a whole name (单位地区生产总值能耗 after 地区生产总值) name something else: the
+          // head of a Chinese name is at its end. Words before it (蝴蝶兰为主的花卉…) only narrow it.
+          const at = stem.indexOf(name);
+          if (at >= 0 && stem.length - (at + name.length) >= 2) continue;
           let s = similarity(stem, name);
           if (name.includes(stem) || stem.includes(name))
             s = Math.max(s, 0.6 + 0.3 * (Math.min(stem.length, name.length) / Math.max(stem.length, name.length)));
