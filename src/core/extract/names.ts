@@ -143,9 +143,16 @@ export class NameReader {
         return q.endsWith(w.key) ? q.slice(0, -w.key.length) : undefined;
       }).filter((s): s is string => !!s),
     ];
+    // Only indicators sharing enough bigrams can score 0.7: Dice 2c/(a+b) ≥ 0.7 needs c ≥ 0.35a, and a
+    // name containing the words (or contained in them, a third of their length at least) shares ~a/3.
     const candidates = new Set<number>();
-    for (const stem of stems)
-      for (const g of bigrams(stem)) for (const i of this.byBigram.get(g) ?? []) candidates.add(i);
+    for (const stem of stems) {
+      const grams = [...new Set(bigrams(stem))];
+      const need = Math.max(1, Math.floor(0.3 * grams.length));
+      const shared = new Map<number, number>();
+      for (const g of grams) for (const i of this.byBigram.get(g) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1);
+      for (const [i, c] of shared) if (c >= need) candidates.add(i);
+    }
     let best: NameReading | null = null;
     for (const i of candidates) {
       const { indicator, keys } = this.entries[i];
