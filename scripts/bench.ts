@@ -5,13 +5,15 @@
  *  1. a warm direct call of HH.VALUE with name resolution;
  *  2. parse, validate and index the bundled dataset and a synthetic 100,000-fact one;
  *  3. a 10,000-cell sheet of HH.VALUE lookups recalculated in HyperFormula against the same lookups as
- *     native INDEX/MATCH over a table of the facts, with HyperFormula's column index on.
+ *     native INDEX/MATCH over a table of the facts, with HyperFormula's column index on;
+ *  4. the figure extractor (hh extract) over the five reports at 1×, 10× and 100× the corpus.
  */
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { HyperFormula } from "hyperformula";
 import { registerHHFunctions } from "../src/cli/engine";
+import { extractFigures } from "../src/core/extract/extractor";
 import { parseDataset, type Dataset, type Fact } from "../src/core/schema";
 import { IndicatorStore } from "../src/core/store";
 import * as functions from "../src/functions/functions";
@@ -167,6 +169,47 @@ async function recalcComparison(): Promise<void> {
   native.destroy();
 }
 
+// 4. Extractor throughput
+/**
+ * The five reports extracted as separate documents, once (1×), 10 and 100 times over, after a warm-up
+ * (JIT). Each pass reads names against a fresh copy of the catalog, so the name index is rebuilt and
+ * no name read in an earlier pass is remembered. Linear growth: the time per corpus copy stays about
+ * the same.
+ */
+function extractorThroughput(): void {
+  const docs = dataset.sources.map((source) => ({
+    source,
+    text: readFileSync(resolve(__dirname, "../data/sources", source.file), "utf8"),
+  }));
+  const bytes = docs.reduce((n, d) => n + Buffer.byteLength(d.text, "utf8"), 0);
+  const pass = () => {
+    const indicators = [...dataset.indicators];
+    for (const { source, text } of docs)
+      extractFigures(text, { date: source.date, region: source.region, regions: source.regions, indicators });
+  };
+  for (let i = 0; i < 5; i++) pass();
+  const times: Array<[number, number]> = [];
+  for (const n of [1, 10, 100]) {
+    const { ms: t } = best(n === 100 ? 1 : n === 10 ? 3 : 10, () => {
+      for (let k = 0; k < n; k++) pass();
+    });
+    times.push([n, t]);
+    report(
+      `extractor, ${n}× the corpus (${((n * bytes) / 1e6).toFixed(2)} MB, ${n * docs.length} reports)`,
+      `${t.toFixed(0)} ms`,
+      n === 1 ? "" : `${(t / times[0][1]).toFixed(1)}× the 1× time (linear: ${n}×)`,
+    );
+  }
+  const [, t100] = times[times.length - 1];
+  report("extractor throughput at 100×", `${((100 * bytes) / 1e6 / (t100 / 1000)).toFixed(2)} MB/s`);
+  report(
+    "extractor ms per corpus copy at 1× / 10× / 100×",
+    times.map(([n, t]) => (t / n).toFixed(1)).join(" / "),
+    "linear: about equal",
+  );
+}
+
+extractorThroughput();
 recalcComparison().then(() => {
   console.log(
     `HH Indicators benchmarks (Node ${process.version}, ${dataset.facts.length} facts)\n${startupRows.join("\n")}\n\n${rows.join("\n")}`,

@@ -4,6 +4,7 @@ import { join, relative } from "node:path";
 import { isMap, isSeq, LineCounter, parseDocument, type Node } from "yaml";
 import { z } from "zod";
 import { indicatorSchema, KINDS, MEASURES, PERIOD_PATTERN, sourceSchema } from "../../src/core/schema";
+import { reviewProblems } from "./review";
 
 export const rawFactSchema = z.object({
   q: z.string().min(1),
@@ -57,6 +58,7 @@ function readYaml(path: string, problems: LoadProblem[], root: string) {
   for (const error of doc.errors) {
     problems.push({ file, line: lineCounter.linePos(error.pos[0]).line, message: error.message.split("\n")[0] });
   }
+  problems.push(...reviewProblems(doc, file, lineCounter));
   const lineOf = (node: Node | null | undefined) => (node?.range ? lineCounter.linePos(node.range[0]).line : 1);
   return { file, doc, lineOf };
 }

@@ -46,7 +46,10 @@ class FunctionHelpPlugin {
           const { functions } = JSON.parse(assets["functions.json"].source().toString());
           const sections = functions.map((f) => {
             const params = f.parameters
-              .map((p) => `<li><code>${escapeHtml(p.optional ? `[${p.name}]` : p.name)}</code> — ${escapeHtml(p.description || "")}</li>`)
+              .map(
+                (p) =>
+                  `<li><code>${escapeHtml(p.optional ? `[${p.name}]` : p.name)}</code> — ${escapeHtml(p.description || "")}</li>`,
+              )
               .join("");
             const signature = `HH.${f.name}(${f.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", ")})`;
             return `<section id="${f.id.toLowerCase()}"><h2><code>${escapeHtml(signature)}</code></h2><p>${escapeHtml(f.description || "")}</p><ul>${params}</ul></section>`;

@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { Command } from "commander";
 import { addServeCommand } from "./serve";
+import { addExtractCommands } from "./extract-commands";
 
 const TERMINAL_LANG = terminalLang(process.env);
 
@@ -81,6 +82,7 @@ export async function main(argv: string[]): Promise<number> {
     });
 
   addServeCommand(program);
+  addExtractCommands(program);
   await program.parseAsync(argv);
   return exitCode;
 }

@@ -1,15 +1,15 @@
 /** Which of several facts for the same indicator/region/period/kind/measure a lookup returns, and why. */
 import type { Fact, Source } from "./schema";
 
-/** Official documents outrank interviews and news. */
-const TYPE_RANK: Record<Source["type"], number> = { 政府工作报告: 0, 进展报告: 1, 访谈: 2, 新闻报道: 3 };
+/** Official documents outrank interviews and news; the statistical communiqué states the final figures. */
+const TYPE_RANK: Record<Source["type"], number> = { 统计公报: 0, 政府工作报告: 1, 进展报告: 2, 访谈: 3, 新闻报道: 4 };
 
 export function factKey(fact: Pick<Fact, "indicator" | "region" | "period" | "kind" | "measure">): string {
   return [fact.indicator, fact.region, fact.period, fact.kind, fact.measure].join("|");
 }
 
 export const CONFLICT_RULE =
-  "official report over interview over news (政府工作报告 > 进展报告 > 访谈 > 新闻报道); then the later document; then the figure without a qualifier; then the first stated";
+  "official report over interview over news (统计公报 > 政府工作报告 > 进展报告 > 访谈 > 新闻报道); then the later document; then the figure without a qualifier; then the first stated";
 
 /** Orders candidate facts best first and says why the first one wins over the second. */
 export function rankFacts(

@@ -3,7 +3,7 @@ import { z } from "zod";
 
 export const KINDS = ["actual", "estimate", "plan", "target"] as const;
 export const MEASURES = ["level", "pct_change", "pp_change", "abs_change"] as const;
-export const DOCUMENT_TYPES = ["政府工作报告", "进展报告", "新闻报道", "访谈"] as const;
+export const DOCUMENT_TYPES = ["政府工作报告", "进展报告", "新闻报道", "访谈", "统计公报"] as const;
 
 export type Kind = (typeof KINDS)[number];
 export type Measure = (typeof MEASURES)[number];
@@ -24,6 +24,13 @@ export const sourceSchema = z.object({
   region: nonEmpty,
   regions: z.array(nonEmpty).min(1),
   type: z.enum(DOCUMENT_TYPES),
+  /** Where the text was published; required for new sources (hh ingest), absent for the first five. */
+  url: z
+    .string()
+    .regex(/^https?:\/\/\S+$/, "url: an http(s) address")
+    .optional(),
+  /** The text is an excerpt of the published document, not all of it. */
+  excerpt: z.boolean().optional(),
 });
 
 export const indicatorSchema = z.object({
