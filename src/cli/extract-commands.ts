@@ -12,7 +12,7 @@ import type { IngestOptions } from "./extract-run";
 /** Runs a command's work; usage errors end it with exit code 2 and one line on stderr (commander's error()). */
 function guarded(command: Command, name: string, work: (run: typeof import("./extract-run")) => void): void {
   // Loaded here, not at start-up: only these two commands need the extractor and the fact-file loader.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+
   const run = require("./extract-run") as typeof import("./extract-run");
   try {
     work(run);
