@@ -56,8 +56,8 @@ function quotedAround(text: string, start: number, end: number): string | undefi
 /** Whether a match of the pattern near the mention covers it. */
 function covered(text: string, m: Mention, re: RegExp): boolean {
   const from = Math.max(0, m.start - 40);
-  const window = text.slice(from, m.end + 40);
-  for (const hit of window.matchAll(re)) {
+  const nearby = text.slice(from, m.end + 40);
+  for (const hit of nearby.matchAll(re)) {
     const a = from + (hit.index ?? 0);
     if (a <= m.start && m.end <= a + hit[0].length) return true;
   }
