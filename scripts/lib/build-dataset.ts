@@ -16,7 +16,7 @@ import { IndicatorResolver, normalizeName } from "../../src/core/resolve";
 import { derivePhrases, type PhraseResult } from "./phrases";
 import { isPercentUnit, toCanonical, unitsCompatible } from "../../src/core/units";
 import { accountMentions, verifyClaim, type Accounting, type LocatedClaim } from "../../src/core/extract/verify";
-import { loadCatalog, loadFactFiles, loadSources, type LoadProblem } from "./fact-files";
+import { claimOf, loadCatalog, loadFactFiles, loadSources, type LoadProblem } from "./fact-files";
 
 export interface SourceReport {
   source: Source;
@@ -73,18 +73,7 @@ export function buildDataset(root: string, options: { only?: string; builtAt?: D
         at(`unknown indicator ${raw.ind}`);
         continue;
       }
-      const { problems: claimProblems, located } = verifyClaim(
-        {
-          quote: raw.q,
-          figure: raw.n,
-          nth: raw.nth,
-          value: raw.v,
-          unit: raw.u,
-          qualifier: raw.qual,
-          measure: raw.measure,
-        },
-        text,
-      );
+      const { problems: claimProblems, located } = verifyClaim(claimOf(raw), text);
       claimProblems.forEach(at);
       if (located) {
         const list = locatedBySource.get(file.source);

@@ -10,7 +10,7 @@ import { scanMentions } from "../../src/core/extract/mentions";
 import { verifyClaim } from "../../src/core/extract/verify";
 import { toBase, unitsCompatible } from "../../src/core/units";
 import { buildDataset } from "./build-dataset";
-import { loadFactFiles, loadSources, type LoadProblem } from "./fact-files";
+import { claimOf, loadFactFiles, loadSources, type LoadProblem } from "./fact-files";
 
 export const GOALS = { found: 0.95, periodKind: 0.85, spurious: 0.05 } as const;
 
@@ -115,18 +115,7 @@ export function scoreExtraction(root: string): ExtractScore {
     const genuine: Array<{ start: number; end: number }> = [];
     for (const file of files.filter((f) => f.source === source.id)) {
       for (const { value: raw } of file.facts) {
-        const { located } = verifyClaim(
-          {
-            quote: raw.q,
-            figure: raw.n,
-            nth: raw.nth,
-            value: raw.v,
-            unit: raw.u,
-            qualifier: raw.qual,
-            measure: raw.measure,
-          },
-          text,
-        );
+        const { located } = verifyClaim(claimOf(raw), text);
         if (!located) continue;
         facts.push({
           source: source.id,

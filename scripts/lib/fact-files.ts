@@ -1,4 +1,5 @@
 /** Reads the hand-written YAML under data/ with line numbers, so every error can name file:line. */
+import type { FactClaim } from "../../src/core/extract/verify";
 import { readFileSync, readdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import { isMap, isSeq, LineCounter, parseDocument, type Node } from "yaml";
@@ -32,6 +33,19 @@ const factFileSchema = z.object({
 });
 
 export type RawFact = z.infer<typeof rawFactSchema>;
+
+/** What the verifier checks of a written fact: its quote, figure text, value, unit, qualifier and measure. */
+export function claimOf(raw: RawFact): FactClaim {
+  return {
+    quote: raw.q,
+    figure: raw.n,
+    nth: raw.nth,
+    value: raw.v,
+    unit: raw.u,
+    qualifier: raw.qual,
+    measure: raw.measure,
+  };
+}
 export interface Located<T> {
   value: T;
   file: string;

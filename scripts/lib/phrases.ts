@@ -2,7 +2,8 @@
  * Report phrases: the words a report puts right before a figure (新增中小学学位3330个 → 新增中小学学位)
  * become names of the figure's indicator, so the reports' own words find their figures. Build-time only.
  */
-import { CHANGE_WORDS, type IndicatorResolver } from "../../src/core/resolve";
+import { MEANING_WORDS } from "../../src/core/extract/meaning";
+import { bigrams, CHANGE_WORDS, type IndicatorResolver } from "../../src/core/resolve";
 import type { Fact, Indicator } from "../../src/core/schema";
 import { normalizeName } from "../../src/core/text";
 
@@ -14,30 +15,6 @@ const TRAILING =
   /(?:达到|达|为|是|突破|超过|超|完成|实现|增至|提高到|提高至|提升到|提升至|增长到|增加到|保持在|控制在|稳定在|不低于|不少于|以上|约|近|共计|共|累计|分别|持续|将|了|总计|合计|仅为|只有|已达|已经达到|的|年)+$/;
 /** Base words of a change: 比上年, 同比, 较"十三五" … */
 const BASE = /(?:比上年?|同比|相比去年?|较上年?|与上年?|较“十三五”|较"十三五"|较十三五|比\d{4}年?)$/;
-/** Words that make a name what it is: a phrase without them names a broader or neighbouring figure. */
-const MEANING_WORDS = [
-  "新增",
-  "累计",
-  "年均",
-  "人均",
-  "生均",
-  "公办",
-  "民办",
-  "普惠",
-  "城镇",
-  "农村",
-  "城乡",
-  "乡村",
-  "全体",
-  "国家级",
-  "自治区级",
-  "市级",
-  "率",
-  "占比",
-  "比例",
-  "比重",
-  "排名",
-];
 
 const MIN_LENGTH = 5;
 const MAX_LENGTH = 20;
@@ -157,8 +134,7 @@ export function derivePhrases(
 
 /** The share of a name's character pairs that a phrase contains. */
 function bigramCoverage(phrase: string, name: string): number {
-  const pairs = (text: string) => [...text].slice(1).map((c, i) => [...text][i] + c);
-  const own = new Set(pairs(phrase));
-  const wanted = pairs(name);
+  const own = new Set(bigrams(phrase));
+  const wanted = bigrams(name);
   return wanted.length === 0 ? 0 : wanted.filter((p) => own.has(p)).length / wanted.length;
 }

@@ -161,7 +161,8 @@ export function similarity(a: string, b: string): number {
   return (2 * common) / (x.length + y.length);
 }
 
-function bigrams(text: string): string[] {
+/** Character pairs of a text (a single character stands for itself). */
+export function bigrams(text: string): string[] {
   const chars = [...text];
   if (chars.length < 2) return chars;
   return chars.slice(1).map((c, i) => chars[i] + c);

@@ -5,7 +5,8 @@
  * bonus when one name contains the other), computed only for indicators sharing a bigram with the
  * words — an inverted index instead of a pass over the whole catalog per figure.
  */
-import { CHANGE_WORDS, IndicatorResolver, similarity } from "../resolve";
+import { bigrams, CHANGE_WORDS, IndicatorResolver, similarity } from "../resolve";
+import { MEANING_WORDS } from "./meaning";
 import type { Indicator, Measure } from "../schema";
 import { normalizeName } from "../text";
 import { isPercentUnit, parseUnit, unitsCompatible } from "../units";
@@ -23,35 +24,6 @@ export interface NameReading {
 /** Leading verbs that frame a name (实施, 完成, 新建 …): tried without them too. */
 export const VERB_HEAD =
   /^(?:开工建设|配套建设|新改扩建|改扩建|新建续建|建成投用|加快推动|实施|完成|建成|新建|改造|打造|建设|推进|创建|发放|投入|签约|整治|打通|培育|引进|组建|筹集|办理|处置|消化|解决|安装|维修|栽植|回收|建立|遴选|选派|招聘|认定|施划|启动|开展|举办|盘活|覆盖|惠及|帮扶|服务|提供|申请|追缴|办结|排查|配备|化解|清缴|增划|接入|争取|协调|核定|印发|优化|增设|申报|共建|整合|注销|压减|推动|加快|新认定|建|改)/;
-
-function bigrams(text: string): string[] {
-  const chars = [...text];
-  if (chars.length < 2) return chars;
-  return chars.slice(1).map((c, i) => chars[i] + c);
-}
-
-/** Words that make a name what it is (as for report phrases): a similar name must agree on them. */
-const MEANING_WORDS = [
-  "人均",
-  "生均",
-  "新增",
-  "累计",
-  "年均",
-  "公办",
-  "民办",
-  "普惠",
-  "城镇",
-  "农村",
-  "城乡",
-  "全体",
-  "国家级",
-  "自治区级",
-  "市级",
-  "率",
-  "占比",
-  "比例",
-  "比重",
-];
 
 /** Both name the same kind of thing: 农村…收入 is not 全体居民…收入, 学位 not 新增学位 (全体 is what a bare name means). */
 function agreesOnMeaning(subject: string, names: readonly string[]): boolean {
