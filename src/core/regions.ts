@@ -14,7 +14,10 @@ interface RegionEntry {
   aliases: readonly string[];
 }
 
-/** Hohhot, its districts, banners and counties, its zones, and the region above it. */
+/**
+ * Hohhot, its districts, banners and counties, its zones, and the region above it. 全区 is no name of
+ * any: in a district's report it means the district, in the region's the region.
+ */
 export const REGIONS: readonly RegionEntry[] = [
   {
     name: CITY,
@@ -51,7 +54,7 @@ export const REGIONS: readonly RegionEntry[] = [
   {
     name: "内蒙古自治区",
     en: "Inner Mongolia",
-    aliases: ["内蒙古", "全区", "自治区", "Inner Mongolia Autonomous Region", "Nei Mongol", "Neimenggu"],
+    aliases: ["内蒙古", "自治区", "Inner Mongolia Autonomous Region", "Nei Mongol", "Neimenggu"],
   },
   { name: "东乌素图村", en: "Dongwusutu Village", aliases: ["东乌素图", "Dongwusutu"] },
 ];
@@ -77,9 +80,9 @@ export function regionName(name: string, lang: Lang): string {
 
 /**
  * Region words that may open (or, in English, close) an indicator name: 全市GDP, 新城区GDP, Hohhot GDP,
- * GDP Xincheng. 全区 is left out: in a district's report it means the district, in the region's the region.
+ * GDP Xincheng. 自治区 is left out of names (自治区级 is a rank, not a place).
  */
 export const NAME_REGION_WORDS: ReadonlyArray<{ key: string; region: string }> = [...BY_NAME.entries()]
-  .filter(([key]) => key !== normalizeName("全区") && key !== normalizeName("自治区"))
+  .filter(([key]) => key !== normalizeName("自治区"))
   .map(([key, region]) => ({ key, region }))
   .sort((a, b) => b.key.length - a.key.length);
