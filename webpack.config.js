@@ -5,37 +5,38 @@ const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin"
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { BundleSizePlugin, DEV_BASE_URL, FunctionHelpPlugin, RewriteUrlsPlugin } = require("./scripts/webpack/plugins");
 
-const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const OFFICE_JS_LOCAL = "/office-js/office.js";
 
+// The hosting rules (CSP, old-engine check) and the support page are TypeScript shared with `hh serve`.
+const { require: requireTs } = require("tsx/cjs/api");
+const { OFFICE_JS_CDN, contentSecurityPolicy, oldEngineCheckScript } = requireTs("./src/hosting/policy.ts", __filename);
+const { supportPage } = requireTs("./src/support/support-page.ts", __filename);
+
+/** A production build must know where it will be hosted: its manifest cannot ship localhost URLs. */
 function baseUrlFor(dev) {
   if (dev) return DEV_BASE_URL;
   const url = process.env.ADDIN_BASE_URL;
   if (!url) {
-    console.warn("ADDIN_BASE_URL is not set: the production manifest keeps https://localhost:3000/ (fine for local sideloading only).");
-    return DEV_BASE_URL;
+    throw new Error(
+      "ADDIN_BASE_URL is not set: a production build needs the https URL dist/ will be served from, " +
+        "e.g. ADDIN_BASE_URL=https://addin.example.org/hh/ npm run build (for local sideloading use npm start or npm run build:dev).",
+    );
   }
   if (!/^https:\/\//.test(url)) throw new Error(`ADDIN_BASE_URL must be an https URL, got ${url}`);
+  if (/^https:\/\/(localhost|127\.0\.0\.1|\[::1\])[:/]/.test(url))
+    throw new Error(`ADDIN_BASE_URL must be the public host, not ${url} (for local use: npm start or npm run build:dev)`);
   return url.endsWith("/") ? url : `${url}/`;
 }
 
-/** The pages' Content-Security-Policy: our own origin, office.js's CDN in production, any https dataset host. */
-function contentSecurityPolicy(dev) {
-  const scripts = dev ? "'self'" : "'self' https://appsforoffice.microsoft.com";
-  return [
-    "default-src 'self'",
-    `script-src ${scripts}`,
-    // Fluent UI (Griffel) inserts its styles at run time.
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data:",
-    "font-src 'self' data:",
-    // Published datasets may live on any https host; plain http only on loopback.
-    "connect-src 'self' https: http://localhost:* http://127.0.0.1:* http://[::1]:*",
-    "frame-src 'self' https://*.officeapps.live.com https://*.office.com",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'none'",
-  ].join("; ");
+function versions() {
+  const addinVersion = require("./package.json").version;
+  let datasetVersion = "?";
+  try {
+    datasetVersion = require("./data/dist/datapackage.json").version;
+  } catch {
+    // The dataset build is a separate step; the page still builds without it.
+  }
+  return { addinVersion, datasetVersion };
 }
 
 async function httpsOptions() {
@@ -60,7 +61,7 @@ module.exports = async (env, options) => {
       filename: `${name}.html`,
       template,
       chunks,
-      templateParameters: { officeJs: dev ? OFFICE_JS_LOCAL : OFFICE_JS_CDN, csp },
+      templateParameters: { officeJs: dev ? OFFICE_JS_LOCAL : OFFICE_JS_CDN, csp, oldEngineCheck: oldEngineCheckScript() },
       minify: !dev && { collapseWhitespace: true, removeComments: true },
     });
   const serving = env && env.WEBPACK_SERVE;
@@ -89,6 +90,13 @@ module.exports = async (env, options) => {
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
       page("taskpane", "./src/taskpane/taskpane.html", ["taskpane"]),
       page("commands", "./src/commands/commands.html", ["commands"]),
+      // The manifest's SupportUrl.
+      new HtmlWebpackPlugin({
+        filename: "support.html",
+        templateContent: supportPage({ csp, ...versions() }),
+        inject: false,
+        minify: false,
+      }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/icon-*.png", to: "assets/[name][ext]" },
