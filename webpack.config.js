@@ -24,7 +24,9 @@ function baseUrlFor(dev) {
   }
   if (!/^https:\/\//.test(url)) throw new Error(`ADDIN_BASE_URL must be an https URL, got ${url}`);
   if (/^https:\/\/(localhost|127\.0\.0\.1|\[::1\])[:/]/.test(url))
-    throw new Error(`ADDIN_BASE_URL must be the public host, not ${url} (for local use: npm start or npm run build:dev)`);
+    throw new Error(
+      `ADDIN_BASE_URL must be the public host, not ${url} (for local use: npm start or npm run build:dev)`,
+    );
   return url.endsWith("/") ? url : `${url}/`;
 }
 
@@ -61,7 +63,11 @@ module.exports = async (env, options) => {
       filename: `${name}.html`,
       template,
       chunks,
-      templateParameters: { officeJs: dev ? OFFICE_JS_LOCAL : OFFICE_JS_CDN, csp, oldEngineCheck: oldEngineCheckScript() },
+      templateParameters: {
+        officeJs: dev ? OFFICE_JS_LOCAL : OFFICE_JS_CDN,
+        csp,
+        oldEngineCheck: oldEngineCheckScript(),
+      },
       minify: !dev && { collapseWhitespace: true, removeComments: true },
     });
   const serving = env && env.WEBPACK_SERVE;
@@ -111,6 +117,9 @@ module.exports = async (env, options) => {
       ...(serving ? [] : [new BundleSizePlugin()]),
     ],
     performance: { hints: false },
+    // html-webpack-plugin already minifies the pages; webpack's own HTML minifier would also rewrite the
+    // inline old-engine check, and its CSP hash (computed from the source) would no longer match.
+    optimization: { minimizeOptions: { html: false } },
     devServer: {
       host: "localhost",
       port: 3000,
@@ -120,7 +129,9 @@ module.exports = async (env, options) => {
       headers: { "Access-Control-Allow-Origin": "*", "Cache-Control": "no-cache" },
       devMiddleware: { etag: "strong" },
       server: tls ? { type: "https", options: tls } : { type: "https" },
-      static: [{ directory: path.resolve(__dirname, "node_modules/@microsoft/office-js/dist"), publicPath: "/office-js" }],
+      static: [
+        { directory: path.resolve(__dirname, "node_modules/@microsoft/office-js/dist"), publicPath: "/office-js" },
+      ],
       client: { overlay: { warnings: false } },
     },
   };

@@ -85,7 +85,7 @@ export function oldEngineCheckScript(): string {
     "if(ok)return;",
     "var b=document.body;while(b.firstChild)b.removeChild(b.firstChild);",
     "var p=document.createElement('p');p.id='hh-unsupported';p.setAttribute('role','alert');",
-    "p.style.cssText='margin:16px;font:14px \"Segoe UI\",\"Microsoft YaHei\",sans-serif';",
+    'p.style.cssText=\'margin:16px;font:14px "Segoe UI","Microsoft YaHei",sans-serif\';',
     `p.appendChild(document.createTextNode('${asciiJsString(message)}'));`,
     "b.appendChild(p);",
     "})();",

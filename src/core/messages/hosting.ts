@@ -39,7 +39,7 @@ export const HOSTING_MESSAGES: Record<Lang, HostingMessages> = {
       wrongFigureHeading: "报告错误的数字",
       wrongFigureIntro: "本加载项的第一条规则是绝不给出错误的数字。如果您发现某个数字与原始报告不符,请告诉我们:",
       wrongFigureSteps: [
-        "单元格中的公式,例如 =HH.VALUE(\"GDP增速\",2022,\"新城区\"),以及它返回的值;",
+        '单元格中的公式,例如 =HH.VALUE("GDP增速",2022,"新城区"),以及它返回的值;',
         "=HH.SOURCE(…) 给出的出处(报告标题与日期),或指标面板“详情”中的出处;",
         "您认为正确的数字,以及它在报告中的原文。",
       ],
