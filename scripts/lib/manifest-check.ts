@@ -1,7 +1,8 @@
 /**
  * Offline manifest check: Microsoft's validator needs a web service this machine cannot reach, so we
  * check what matters ourselves. Reads the manifest with office-addin-manifest's own reader, then checks
- * required elements, https everywhere, resource ids, and (for a build) that every file exists.
+ * required elements, https everywhere, resource ids, a real support page, and (for a build) that every
+ * file exists; production adds: no localhost, every add-in URL on one origin.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -12,7 +13,7 @@ export interface ManifestCheckOptions {
   dist?: string;
   /** The base URL the build was made for; defaults to the task pane URL's folder. */
   baseUrl?: string;
-  /** Fail on any localhost URL (a production build). */
+  /** Production rules: no localhost URL, every add-in URL on one origin. */
   production?: boolean;
 }
 
@@ -55,6 +56,9 @@ export async function checkManifest(path: string, options: ManifestCheckOptions 
     problems.push("missing requirement SharedRuntime 1.1");
   if (!/xsi:type="CustomFunctions"/.test(xml)) problems.push("missing the CustomFunctions extension point");
   if (!/<Override Locale="en-US"/.test(xml)) problems.push("missing en-US overrides for display name and description");
+  // The support page tells users how to report a wrong figure; the function reference does not.
+  if (info.supportUrl && /\/help\.html([?#]|$)/.test(info.supportUrl))
+    problems.push(`<SupportUrl> is the function reference (${info.supportUrl}); point it at support.html`);
 
   // Resource ids: every resid used is defined, and the functions namespace is HH.
   const defined = new Map<string, string>();
@@ -74,6 +78,15 @@ export async function checkManifest(path: string, options: ManifestCheckOptions 
     if (!url.startsWith("https://")) problems.push(`URL is not https: ${url}`);
     if (options.production && /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])[:/]/.test(url))
       problems.push(`production manifest still points at ${url}`);
+  }
+  // One host serves the add-in: a URL on another origin is a leftover or a typo (AppDomains aside).
+  const taskpaneUrl = info.defaultSettings?.sourceLocation;
+  const addinOrigin = taskpaneUrl && URL.canParse(taskpaneUrl) ? new URL(taskpaneUrl).origin : undefined;
+  if (options.production && addinOrigin) {
+    for (const m of xml.matchAll(/(?:DefaultValue|Value)="(https?:\/\/[^"]*)"/g)) {
+      if (URL.canParse(m[1]) && new URL(m[1]).origin !== addinOrigin)
+        problems.push(`URL ${m[1]} is not on the add-in's origin ${addinOrigin}`);
+    }
   }
 
   if (options.dist) {
