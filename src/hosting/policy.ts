@@ -114,8 +114,9 @@ export function contentSecurityPolicy(dev: boolean): string {
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
     "font-src 'self' data:",
-    // Published datasets may live on any https host; plain http only on loopback.
-    "connect-src 'self' https: http://localhost:* http://127.0.0.1:* http://[::1]:*",
+    // Published datasets may live on any https host; plain http only on loopback. Not http://[::1]:*:
+    // CSP has no syntax for IPv6 literals, and Chromium reports the source as invalid.
+    "connect-src 'self' https: http://localhost:* http://127.0.0.1:*",
     "frame-src 'self' https://*.officeapps.live.com https://*.office.com",
     "object-src 'none'",
     "base-uri 'self'",
