@@ -22,6 +22,7 @@ describe("the production build", () => {
       "commands.html",
       "commands.js",
       "help.html",
+      "support.html",
       "data/dataset.json",
       "assets/icon-16.png",
       "assets/icon-32.png",

@@ -3,13 +3,15 @@
  * in Chromium: with a built-in an old Office engine lacks deleted before any script runs, the pane shows
  * the one-line "not supported" notice instead of a blank page; with everything present, the pane renders.
  */
-import { existsSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, it } from "@jest/globals";
 import type { Browser, Page } from "playwright-core";
 import { expect } from "../jest/expect";
 import { startStaticServer, type DatasetServer } from "../../src/cli/serve";
 import { HOSTING_MESSAGES } from "../../src/core/messages/hosting";
+import { PAGE_CSP } from "../../src/hosting/policy";
 import { DIST, launchChromium, serveOfficeJsLocally } from "./support";
 
 const NOTICE = `${HOSTING_MESSAGES.zh.unsupportedOffice} · ${HOSTING_MESSAGES.en.unsupportedOffice}`;
@@ -50,6 +52,22 @@ async function openPane(initScript?: string): Promise<{ page: Page; cspViolation
   await page.goto(`${server.origin}/taskpane.html`);
   return { page, cspViolations };
 }
+
+describe("the built pages' CSP", () => {
+  it("is the policy's, and hashes the inline check exactly as built (no minifier rewrote it)", () => {
+    for (const page of ["taskpane.html", "commands.html", "help.html", "support.html"]) {
+      const html = readFileSync(join(DIST, page), "utf8");
+      const attribute = html.match(/http-equiv="?Content-Security-Policy"? content="([^"]+)"/)?.[1] ?? "";
+      // help.html and support.html escape the quotes in the attribute; the browser reads the same policy.
+      expect(attribute.replace(/&#39;/g, "'").replace(/&amp;/g, "&"), page).toBe(PAGE_CSP);
+    }
+    const html = readFileSync(join(DIST, "taskpane.html"), "utf8");
+    const inline = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+    expect(inline.length).toBe(1);
+    const hash = createHash("sha256").update(inline[0], "utf8").digest("base64");
+    expect(PAGE_CSP).toContain(`'sha256-${hash}'`);
+  });
+});
 
 describe("old Office engines", () => {
   it.each(Object.keys(MISSING))("without %s: the one-line notice, not a blank pane", async (name) => {
