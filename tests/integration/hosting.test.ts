@@ -8,9 +8,11 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node
 import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, it } from "@jest/globals";
+import { Command } from "commander";
+import { afterAll, beforeAll, describe, it, jest } from "@jest/globals";
 import { expect } from "../jest/expect";
-import { startStaticServer, type DatasetServer } from "../../src/cli/serve";
+import { waitFor } from "../jest/wait-for";
+import { addServeCommand, startStaticServer, type DatasetServer } from "../../src/cli/serve";
 import { CACHE_IMMUTABLE, PAGE_CSP } from "../../src/hosting/policy";
 
 const EXCEL_ON_THE_WEB = "https://excel.officeapps.live.com";
@@ -219,6 +221,52 @@ describe("hh serve dist: what it refuses", () => {
       const answer = await send(server, path);
       expect(answer.status, path).toBe(404);
       expect(answer.body.toString(), path).not.toMatch(/outside the root|TOKEN|functions/);
+    }
+  });
+});
+
+describe("hh serve dist (the command)", () => {
+  async function serveCommand(
+    ...args: string[]
+  ): Promise<{ server: DatasetServer; lines: string; stop(): Promise<void> }> {
+    const log = jest.spyOn(console, "log").mockImplementation(() => undefined);
+    const program = new Command().exitOverride();
+    let started: DatasetServer | undefined;
+    addServeCommand(program, (s) => (started = s));
+    const done = program.parseAsync(["node", "hh", "serve", root, "--port", "0", ...args]);
+    await waitFor(() => expect(started).toBeDefined());
+    const lines = log.mock.calls.map((call) => String(call[0])).join("\n");
+    log.mockRestore();
+    return {
+      server: started!,
+      lines,
+      stop: async () => {
+        await started!.close();
+        await done;
+      },
+    };
+  }
+
+  it("takes --allowed-host, answers that name and loopback only, and says so", async () => {
+    const { server: command, lines, stop } = await serveCommand("--allow-origin", "*", "--allowed-host", PUBLIC_HOST);
+    try {
+      expect(lines).toMatch(/^hh: serving .+dist at http:\/\/127\.0\.0\.1:\d+\/data\/dataset\.json \(CORS: \*\)/);
+      expect(lines).toContain(`hh: answering only requests for these host names: ${PUBLIC_HOST}`);
+      expect((await send(command, "/functions.json", { headers: { Host: PUBLIC_HOST } })).status).toBe(200);
+      expect((await send(command, "/functions.json", { headers: { Host: "other.example" } })).status).toBe(421);
+    } finally {
+      await stop();
+    }
+  });
+
+  it("on every interface without --allowed-host, warns that only loopback names are answered", async () => {
+    const { server: command, lines, stop } = await serveCommand("--host", "0.0.0.0");
+    try {
+      expect(lines).toContain("add public host names with --allowed-host");
+      expect((await send(command, "/functions.json", { headers: { Host: "192.0.2.10" } })).status).toBe(421);
+      expect((await send(command, "/functions.json")).status).toBe(200);
+    } finally {
+      await stop();
     }
   });
 });
