@@ -192,7 +192,9 @@ async function handle(
     plain(response, 404, { ...base, "Content-Security-Policy": policy.NON_PAGE_CSP }, "not found");
     return;
   }
-  const body = await fs.readFile(file);
+  // O_NOFOLLOW: a symlink swapped in after the checks above is refused, not followed.
+  const handle = await fs.open(file, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW);
+  const body = await handle.readFile().finally(() => handle.close());
   const etag = `"${crypto.createHash("sha256").update(body).digest("hex")}"`;
   const contentType = policy.contentTypeFor(file);
   const headers = {
