@@ -70,7 +70,7 @@ describe("nginx", () => {
 
   it("caches as the policy says: immutable for content-hashed names, revalidate otherwise", () => {
     expect(header("Cache-Control")).toBe("$hh_cache_control");
-    const [, pattern, value] = map("hh_cache_control").match(/~\*(\S+) "([^"]+)";/)!;
+    const [, pattern, value] = map("hh_cache_control").match(/"~\*(\S+)" "([^"]+)";/)!;
     expect(value).toBe(CACHE_IMMUTABLE);
     expect(map("hh_cache_control")).toContain('default "no-cache";');
     const nginxRegex = new RegExp(pattern, "i");
