@@ -131,3 +131,28 @@ describe("hh ingest", () => {
     expect(target).toMatchObject({ measure: "pct_change", qualifier: "左右", value: 0.06 });
   }, 120_000);
 });
+
+describe("hh ingest --id", () => {
+  const other = join(work, "other.txt");
+  writeFileSync(other, "2023年,赛罕区地区生产总值完成700亿元,同比增长5%。\n", "utf8");
+  const url = ["--url", "https://example.org/sh-2023.html", "--root", work];
+
+  it("refuses an id that is not three digits, or one already taken", () => {
+    const short = hh("ingest", other, ...META, ...url, "--id", "7");
+    expect(short.code).toBe(2);
+    expect(short.err).toMatch(/--id must be three digits, got "7"/);
+    const taken = hh("ingest", other, ...META, ...url, "--id", "003");
+    expect(taken.code).toBe(2);
+    expect(taken.err).toMatch(/source 003 already exists/);
+    expect(existsSync(join(work, "data", "facts", "007.yaml"))).toBe(false);
+  }, 120_000);
+
+  it("stores the source under the id it is given", () => {
+    const { code, out, err } = hh("ingest", other, ...META, ...url, "--id", "070");
+    expect(err).toBe("");
+    expect(code).toBe(0);
+    expect(out).toMatch(/source 070: .*070_[0-9a-f]{16}\.txt/);
+    expect(readFileSync(join(work, "data", "facts", "070.yaml"), "utf8")).toMatch(/^source: '070'$/m);
+    expect(readFileSync(join(work, "data", "sources", "sources.yaml"), "utf8")).toContain("- id: '070'");
+  }, 120_000);
+});
