@@ -1,6 +1,6 @@
 /**
  * hh extract FILE --date D [--region R] [--json]   propose one entry per figure of a plain-text report
- * hh ingest FILE --date D --region R --title T --issuer I --url U [--type T]
+ * hh ingest FILE --date D --region R --title T --issuer I --url U [--type T] [--id NNN]
  *                                                  store a report under data/sources and draft its facts
  * The work is in ./extract-run, loaded only when one of these commands runs.
  */
@@ -52,5 +52,6 @@ export function addExtractCommands(program: Command): void {
     .option("--title-en <title>", "English title (else a TODO marked for review)")
     .option("--excerpt", "the text is an excerpt of the published document")
     .option("--root <dir>", "folder holding data/ (default: this repository)")
+    .option("--id <NNN>", "source id, three digits (default: the next free one)")
     .action((file: string, options: IngestOptions) => guarded(ingest, "ingest", (run) => run.runIngest(file, options)));
 }

@@ -115,6 +115,8 @@ export interface IngestOptions {
   excerpt?: boolean;
   /** Folder holding data/ (default: this repository). */
   root?: string;
+  /** The source id (three digits) instead of the next free one, so that parallel ingests keep apart. */
+  id?: string;
 }
 
 export interface IngestResult {
@@ -151,7 +153,9 @@ export function ingest(file: string, options: IngestOptions): IngestResult {
   const problems: LoadProblem[] = [];
   const known = loadSources(root, problems).map((s) => s.value);
   const ids = [...known.map((s) => Number(s.id)), ...existing.map((f) => Number(f.slice(0, 3)))];
-  const id = String(Math.max(-1, ...ids) + 1).padStart(3, "0");
+  const id = options.id ?? String(Math.max(-1, ...ids) + 1).padStart(3, "0");
+  if (!/^\d{3}$/.test(id)) throw new UsageError(`--id must be three digits, got "${id}"`);
+  if (ids.includes(Number(id))) throw new UsageError(`source ${id} already exists`);
   const fileName = `${id}_${hash}.txt`;
   const factsFile = join(dataDir, "facts", `${id}.yaml`);
   if (existsSync(factsFile)) throw new UsageError(`data/facts/${id}.yaml already exists`);

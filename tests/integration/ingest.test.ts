@@ -18,6 +18,12 @@ cpSync(join(ROOT, "data"), join(work, "data"), {
   filter: (src) => !src.includes(`${join("data", "dist")}`),
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
+// The id hh ingest gives a new source: one past the highest stored.
+const NEXT = String(
+  Math.max(
+    ...readdirSync(join(work, "data", "sources")).flatMap((f) => (/^\d{3}_/.test(f) ? [Number(f.slice(0, 3))] : [])),
+  ) + 1,
+).padStart(3, "0");
 
 // CRLF line ends and a phone number, a programme name, an ordinal and dates: all must survive and be accounted for.
 const REPORT = [
@@ -82,21 +88,21 @@ describe("hh ingest", () => {
     );
     expect(err).toBe("");
     expect(code).toBe(0);
-    expect(out).toMatch(/source 005: .*005_[0-9a-f]{16}\.txt/);
+    expect(out).toMatch(new RegExp(`source ${NEXT}: .*${NEXT}_[0-9a-f]{16}\\.txt`));
     expect(out).not.toMatch(/warning/);
-    const stored = readdirSync(join(work, "data", "sources")).find((f) => f.startsWith("005_"))!;
+    const stored = readdirSync(join(work, "data", "sources")).find((f) => f.startsWith(`${NEXT}_`))!;
     expect(readFileSync(join(work, "data", "sources", stored)).equals(readFileSync(reportFile))).toBe(true);
     const sources = readFileSync(join(work, "data", "sources", "sources.yaml"), "utf8");
     expect(sources).toContain(`file: ${stored}`);
     expect(sources).toContain("url: 'https://example.org/xc-2024.html'");
-    const draft = readFileSync(join(work, "data", "facts", "005.yaml"), "utf8");
+    const draft = readFileSync(join(work, "data", "facts", `${NEXT}.yaml`), "utf8");
     const facts = draft.match(/^ {2}- q: /gm)!.length;
     expect(facts).toBeGreaterThanOrEqual(15);
     expect(draft.match(/^ {4}review: true$/gm)!.length).toBeGreaterThanOrEqual(facts);
     expect(draft).toContain("why: name");
     expect(draft).toContain("why: phone");
     // Nothing under the repository's own data folder.
-    expect(existsSync(join(ROOT, "data", "facts", "005.yaml"))).toBe(false);
+    expect(existsSync(join(ROOT, "data", "facts", `${NEXT}.yaml`))).toBe(false);
   }, 120_000);
 
   it("refuses the same text twice", () => {
@@ -115,13 +121,13 @@ describe("hh ingest", () => {
     expect(refused.problems.filter((p) => !/review: true/.test(p.message))).toEqual([]);
 
     // The reviewer's part, done mechanically: accept every entry as drafted.
-    for (const file of [join(work, "data", "facts", "005.yaml"), join(work, "data", "sources", "sources.yaml")])
+    for (const file of [join(work, "data", "facts", `${NEXT}.yaml`), join(work, "data", "sources", "sources.yaml")])
       writeFileSync(file, readFileSync(file, "utf8").replace(/^\s*review: true.*\n/gm, ""));
     const built = buildDataset(work);
     expect(built.problems).toEqual([]);
-    const report = built.reports.find((r) => r.source.id === "005")!;
+    const report = built.reports.find((r) => r.source.id === NEXT)!;
     expect(report.accounting.uncovered).toEqual([]);
-    const facts = built.dataset!.facts.filter((f) => f.source === "005");
+    const facts = built.dataset!.facts.filter((f) => f.source === NEXT);
     expect(facts.length).toBe(report.facts);
     const gdp = facts.find(
       (f) => f.indicator === "econ_gdp" && f.period === "2023" && f.kind === "estimate" && f.measure === "level",
@@ -129,5 +135,30 @@ describe("hh ingest", () => {
     expect(gdp).toMatchObject({ value: 720, unit: "亿元", quote: "预计地区生产总值完成720亿元" });
     const target = facts.find((f) => f.indicator === "econ_gdp" && f.period === "2024" && f.kind === "target");
     expect(target).toMatchObject({ measure: "pct_change", qualifier: "左右", value: 0.06 });
+  }, 120_000);
+});
+
+describe("hh ingest --id", () => {
+  const other = join(work, "other.txt");
+  writeFileSync(other, "2023年,赛罕区地区生产总值完成700亿元,同比增长5%。\n", "utf8");
+  const url = ["--url", "https://example.org/sh-2023.html", "--root", work];
+
+  it("refuses an id that is not three digits, or one already taken", () => {
+    const short = hh("ingest", other, ...META, ...url, "--id", "7");
+    expect(short.code).toBe(2);
+    expect(short.err).toMatch(/--id must be three digits, got "7"/);
+    const taken = hh("ingest", other, ...META, ...url, "--id", "003");
+    expect(taken.code).toBe(2);
+    expect(taken.err).toMatch(/source 003 already exists/);
+    expect(existsSync(join(work, "data", "facts", "007.yaml"))).toBe(false);
+  }, 120_000);
+
+  it("stores the source under the id it is given", () => {
+    const { code, out, err } = hh("ingest", other, ...META, ...url, "--id", "070");
+    expect(err).toBe("");
+    expect(code).toBe(0);
+    expect(out).toMatch(/source 070: .*070_[0-9a-f]{16}\.txt/);
+    expect(readFileSync(join(work, "data", "facts", "070.yaml"), "utf8")).toMatch(/^source: '070'$/m);
+    expect(readFileSync(join(work, "data", "sources", "sources.yaml"), "utf8")).toContain("- id: '070'");
   }, 120_000);
 });

@@ -26,6 +26,16 @@ describe("parseFigure reads Chinese report notation", () => {
     expect(parseFigure(text)).toEqual(expected);
   });
 
+  it("reads traditional characters as copied pages write them", () => {
+    expect(parseFigure("344.61萬人")).toEqual({ value: 344.61, unit: "万人" });
+    expect(parseFigure("突破703萬人次")).toEqual({ value: 703, unit: "万人次", qualifier: "超" });
+    expect(parseFigure("1.5萬億元")).toEqual({ value: 1.5, unit: "万亿元" });
+    expect(parseFigure("348個")).toEqual({ value: 348, unit: "个" });
+    expect(parseFigure("近14萬名")).toEqual({ value: 14, unit: "万名", qualifier: "近" });
+    expect(parseFigure("3%以內")).toEqual(parseFigure("3%以内"));
+    expect(parseFigure("兩萬餘人")).toEqual(parseFigure("两万余人"));
+  });
+
   it("reads ranges and ratios", () => {
     expect(parseFigure("2012—2021")).toEqual({ value: 2012, unit: "", upper: 2021 });
     expect(parseFigure("1:1.5")).toMatchObject({ value: 1.5, unit: "比", ratio: [1, 1.5] });
