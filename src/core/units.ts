@@ -1,14 +1,20 @@
-/** Units as written in Chinese reports: an optional multiplier prefix (万, 亿 …) on a base unit. */
+/**
+ * Units as written in Chinese reports: an optional multiplier prefix (万, 亿 …) on a base unit.
+ * Traditional forms (萬, 億, 個百分點) appear in pages converted by the sites that copied them.
+ */
 import { MAX_ARGUMENT_LENGTH, ownValue } from "./args";
 import { badValue, HHError } from "./errors";
 
 const MULTIPLIERS: ReadonlyArray<readonly [string, number]> = [
   ["万亿", 1e12],
+  ["萬億", 1e12],
   ["千万", 1e7],
   ["百万", 1e6],
   ["十万", 1e5],
   ["亿", 1e8],
+  ["億", 1e8],
   ["万", 1e4],
+  ["萬", 1e4],
   ["千", 1e3],
   ["百", 1e2],
 ];
@@ -29,6 +35,7 @@ const EQUIVALENT_BASES: Record<string, readonly [string, number]> = {
   公斤: ["吨", 1e-3],
   个百分点: ["个百分点", 1],
   百分点: ["个百分点", 1],
+  個百分點: ["个百分点", 1],
   // Counting words (classifiers) are one dimension: 32个项目 and 20所学校 are both counts.
   ...Object.fromEntries([..."个所家座项条处支栋套间台辆张件种只块片批大"].map((c) => [c, ["个", 1] as const])),
   ...Object.fromEntries([..."人名位"].map((c) => [c, ["人", 1] as const])),
