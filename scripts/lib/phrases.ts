@@ -56,9 +56,13 @@ export function phraseBefore(
   return phrase;
 }
 
+// Longest first, so 年均增长 goes whole rather than leaving 年均 behind after 增长.
+const HAN_CHANGE_WORDS = CHANGE_WORDS.filter((word) => /\p{Script=Han}/u.test(word.text)).sort(
+  (a, b) => b.text.length - a.text.length,
+);
+
 function stripChangeWords(phrase: string): string {
-  for (const word of CHANGE_WORDS) {
-    if (!/\p{Script=Han}/u.test(word.text)) continue;
+  for (const word of HAN_CHANGE_WORDS) {
     if (word.at === "suffix" && phrase.endsWith(word.text)) return phrase.slice(0, -word.text.length);
     if (word.at === "prefix" && phrase.startsWith(word.text)) return phrase.slice(word.text.length);
   }
