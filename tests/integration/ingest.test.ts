@@ -18,6 +18,14 @@ cpSync(join(ROOT, "data"), join(work, "data"), {
   filter: (src) => !src.includes(`${join("data", "dist")}`),
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
+/** The id hh ingest gives the next source: one past the highest in the copied sources.yaml. */
+const NEXT = String(
+  Math.max(
+    ...[...readFileSync(join(work, "data", "sources", "sources.yaml"), "utf8").matchAll(/^ {2}- id: '(\d{3})'/gm)].map(
+      (m) => Number(m[1]),
+    ),
+  ) + 1,
+).padStart(3, "0");
 
 // CRLF line ends and a phone number, a programme name, an ordinal and dates: all must survive and be accounted for.
 const REPORT = [
@@ -82,21 +90,21 @@ describe("hh ingest", () => {
     );
     expect(err).toBe("");
     expect(code).toBe(0);
-    expect(out).toMatch(/source 005: .*005_[0-9a-f]{16}\.txt/);
+    expect(out).toMatch(new RegExp(`source ${NEXT}: .*${NEXT}_[0-9a-f]{16}\\.txt`));
     expect(out).not.toMatch(/warning/);
-    const stored = readdirSync(join(work, "data", "sources")).find((f) => f.startsWith("005_"))!;
+    const stored = readdirSync(join(work, "data", "sources")).find((f) => f.startsWith(`${NEXT}_`))!;
     expect(readFileSync(join(work, "data", "sources", stored)).equals(readFileSync(reportFile))).toBe(true);
     const sources = readFileSync(join(work, "data", "sources", "sources.yaml"), "utf8");
     expect(sources).toContain(`file: ${stored}`);
     expect(sources).toContain("url: 'https://example.org/xc-2024.html'");
-    const draft = readFileSync(join(work, "data", "facts", "005.yaml"), "utf8");
+    const draft = readFileSync(join(work, "data", "facts", `${NEXT}.yaml`), "utf8");
     const facts = draft.match(/^ {2}- q: /gm)!.length;
     expect(facts).toBeGreaterThanOrEqual(15);
     expect(draft.match(/^ {4}review: true$/gm)!.length).toBeGreaterThanOrEqual(facts);
     expect(draft).toContain("why: name");
     expect(draft).toContain("why: phone");
     // Nothing under the repository's own data folder.
-    expect(existsSync(join(ROOT, "data", "facts", "005.yaml"))).toBe(false);
+    expect(existsSync(join(ROOT, "data", "facts", `${NEXT}.yaml`))).toBe(false);
   }, 120_000);
 
   it("refuses the same text twice", () => {
@@ -115,13 +123,13 @@ describe("hh ingest", () => {
     expect(refused.problems.filter((p) => !/review: true/.test(p.message))).toEqual([]);
 
     // The reviewer's part, done mechanically: accept every entry as drafted.
-    for (const file of [join(work, "data", "facts", "005.yaml"), join(work, "data", "sources", "sources.yaml")])
+    for (const file of [join(work, "data", "facts", `${NEXT}.yaml`), join(work, "data", "sources", "sources.yaml")])
       writeFileSync(file, readFileSync(file, "utf8").replace(/^\s*review: true.*\n/gm, ""));
     const built = buildDataset(work);
     expect(built.problems).toEqual([]);
-    const report = built.reports.find((r) => r.source.id === "005")!;
+    const report = built.reports.find((r) => r.source.id === NEXT)!;
     expect(report.accounting.uncovered).toEqual([]);
-    const facts = built.dataset!.facts.filter((f) => f.source === "005");
+    const facts = built.dataset!.facts.filter((f) => f.source === NEXT);
     expect(facts.length).toBe(report.facts);
     const gdp = facts.find(
       (f) => f.indicator === "econ_gdp" && f.period === "2023" && f.kind === "estimate" && f.measure === "level",
