@@ -56,17 +56,16 @@ export function phraseBefore(
   return phrase;
 }
 
-// Longest first, so 年均增长 goes whole rather than leaving 年均 behind after 增长.
-const HAN_CHANGE_WORDS = CHANGE_WORDS.filter((word) => /\p{Script=Han}/u.test(word.text)).sort(
-  (a, b) => b.text.length - a.text.length,
-);
-
+/** Strips the longest change word, so 年均增长 goes whole rather than leaving 年均 behind. */
 function stripChangeWords(phrase: string): string {
-  for (const word of HAN_CHANGE_WORDS) {
-    if (word.at === "suffix" && phrase.endsWith(word.text)) return phrase.slice(0, -word.text.length);
-    if (word.at === "prefix" && phrase.startsWith(word.text)) return phrase.slice(word.text.length);
+  let best: (typeof CHANGE_WORDS)[number] | undefined;
+  for (const word of CHANGE_WORDS) {
+    if (!/\p{Script=Han}/u.test(word.text)) continue;
+    const fits = word.at === "suffix" ? phrase.endsWith(word.text) : phrase.startsWith(word.text);
+    if (fits && word.text.length > (best?.text.length ?? 0)) best = word;
   }
-  return phrase;
+  if (!best) return phrase;
+  return best.at === "suffix" ? phrase.slice(0, -best.text.length) : phrase.slice(best.text.length);
 }
 
 export interface PhraseResult {
