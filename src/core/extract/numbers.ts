@@ -124,6 +124,7 @@ const TRADITIONAL_FIGURE_CHARS: Record<string, string> = {
   過: "过",
   內: "内",
   噸: "吨",
+  點: "点",
 };
 const TRADITIONAL_FIGURE_RE = new RegExp(`[${Object.keys(TRADITIONAL_FIGURE_CHARS).join("")}]`, "g");
 

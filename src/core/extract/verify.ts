@@ -24,7 +24,10 @@ export interface LocatedClaim {
   line: number;
 }
 
-const DECREASE_WORDS = /(下降|减少|降低|回落|下滑|缩减|减|降)/;
+// 減 is the traditional 减 (pages converted by the sites that copied them).
+const DECREASE_WORDS = /(下降|减少|降低|回落|下滑|缩减|减|減|降)/;
+/** A minus sign right before the figure (人口自然增长率为-1.06‰), not a dash between two numbers (0-14岁). */
+const MINUS_BEFORE = /(?:^|[^\d])[-−]$/;
 const TRAILING_QUALIFIER = new RegExp(`^(${qualifierSpellings("after").join("|")})`);
 const LEADING_QUALIFIER = new RegExp(`(${qualifierSpellings("before").join("|")})$`);
 
@@ -91,7 +94,8 @@ export function verifyClaim(claim: FactClaim, source: string): { problems: strin
     );
   }
 
-  if (claim.value < 0 && !DECREASE_WORDS.test(claim.quote.slice(0, figureAt))) {
+  const before = claim.quote.slice(0, figureAt);
+  if (claim.value < 0 && !DECREASE_WORDS.test(before) && !MINUS_BEFORE.test(before)) {
     problems.push("negative value but no decrease word (下降/减少/降低…) before the figure in the quote");
   }
   if (parsed.measure === "change" && claim.measure === "level") {

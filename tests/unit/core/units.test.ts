@@ -1,5 +1,13 @@
 import { describe, expect, it } from "@jest/globals";
-import { convertUnit, parseUnit, toBase, toCanonical, unitsCompatible, UnitError } from "../../../src/core/units";
+import {
+  convertUnit,
+  isPercentUnit,
+  parseUnit,
+  toBase,
+  toCanonical,
+  unitsCompatible,
+  UnitError,
+} from "../../../src/core/units";
 
 describe("units", () => {
   it("splits multipliers from base units", () => {
@@ -7,6 +15,11 @@ describe("units", () => {
     expect(parseUnit("亿元")).toMatchObject({ multiplier: 1e8, base: "元" });
     expect(parseUnit("千瓦")).toMatchObject({ multiplier: 1, base: "千瓦" });
     expect(parseUnit("万千瓦")).toMatchObject({ multiplier: 1e4, base: "千瓦" });
+    // traditional characters, as on pages converted by the copying site
+    expect(parseUnit("萬人")).toMatchObject({ multiplier: 1e4, base: "人" });
+    expect(parseUnit("億元")).toMatchObject({ multiplier: 1e8, base: "元" });
+    expect(convertUnit(360.41, "萬人", "人")).toBe(3604100);
+    expect(isPercentUnit("個百分點")).toBe(true);
   });
 
   it("normalizes 1.28万个 to 12800 个 and converts money", () => {

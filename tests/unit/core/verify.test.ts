@@ -42,6 +42,21 @@ describe("verifyClaim checks a fact against its sentence", () => {
       ).problems[0],
     ).toMatch(/decrease/);
   });
+  it("reads a minus sign right before the figure and the traditional 減 as a decrease", () => {
+    const minus = { quote: "人口自然增长率为-1.06‰", figure: "1.06‰", value: -1.06, unit: "‰", measure: "level" };
+    expect(verifyClaim(claim(minus), minus.quote).problems).toEqual([]);
+    const traditional = {
+      quote: "比2022年末減少2.25萬人",
+      figure: "2.25萬人",
+      value: -2.25,
+      unit: "萬人",
+      measure: "abs_change",
+    };
+    expect(verifyClaim(claim(traditional), traditional.quote).problems).toEqual([]);
+    // a hyphen between two numbers is no sign: "0-14" is not a decrease of 14
+    const range = { quote: "0-14岁人口", figure: "14岁", value: -14, unit: "岁", measure: "level" };
+    expect(verifyClaim(claim(range), range.quote).problems[0]).toMatch(/decrease/);
+  });
 });
 
 describe("accounting of numeric mentions", () => {
