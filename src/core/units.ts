@@ -1,6 +1,7 @@
 /** Units as written in Chinese reports: an optional multiplier prefix (万, 亿 …) on a base unit. */
 import { MAX_ARGUMENT_LENGTH, ownValue } from "./args";
 import { badValue, HHError } from "./errors";
+import { simplifyFigureText } from "./traditional";
 
 const MULTIPLIERS: ReadonlyArray<readonly [string, number]> = [
   ["万亿", 1e12],
@@ -43,7 +44,7 @@ export interface ParsedUnit {
 }
 
 export function parseUnit(text: string): ParsedUnit {
-  const unit = text.trim();
+  const unit = simplifyFigureText(text.trim());
   // Text too long to be a unit is opaque: no multiplier peeling, it matches nothing but itself.
   if (unit.length > MAX_ARGUMENT_LENGTH) return { text: unit, multiplier: 1, base: unit };
   if (unit === "" || ATOMIC_BASES.has(unit) || unit === "%" || unit === "‰") {

@@ -1,5 +1,6 @@
 /** Parses figures as Chinese reports write them: 1.28万个, 两万余人, 百分之六十, 近9成, 翻了一番, 50%以上. */
 import { normalizeQualifier, qualifierSpellings, type Qualifier } from "../qualifiers";
+import { simplifiedFigureChar, TRADITIONAL_FIGURE_RE } from "../traditional";
 import { roundSignificant } from "../units";
 
 export { normalizeQualifier, QUALIFIERS, type Qualifier } from "../qualifiers";
@@ -101,39 +102,9 @@ const CHINESE = `[${CN_NUMERAL_CHARS}点]+`;
 const NUMBER_RE = new RegExp(`^(${ARABIC}|${CHINESE})`);
 const RANGE_SEPARATORS = /^[-—–~～至到]+/;
 
-/**
- * Traditional forms of the characters a figure is written with (multipliers, counting words, qualifiers):
- * pages copied through traditional-character converters write 344.61萬人, 348個, 以內.
- */
-const TRADITIONAL_FIGURE_CHARS: Record<string, string> = {
-  萬: "万",
-  億: "亿",
-  兩: "两",
-  個: "个",
-  條: "条",
-  項: "项",
-  處: "处",
-  臺: "台",
-  輛: "辆",
-  張: "张",
-  種: "种",
-  間: "间",
-  棟: "栋",
-  餘: "余",
-  約: "约",
-  過: "过",
-  內: "内",
-  噸: "吨",
-  點: "点",
-};
-const TRADITIONAL_FIGURE_RE = new RegExp(`[${Object.keys(TRADITIONAL_FIGURE_CHARS).join("")}]`, "g");
-
 /** Parses one figure. Throws FigureError with the reason when the text is not a figure. */
 export function parseFigure(input: string): ParsedFigure {
-  let text = input
-    .trim()
-    .replace(/\s+/g, "")
-    .replace(TRADITIONAL_FIGURE_RE, (ch) => TRADITIONAL_FIGURE_CHARS[ch]);
+  let text = input.trim().replace(/\s+/g, "").replace(TRADITIONAL_FIGURE_RE, simplifiedFigureChar);
   if (text === "") throw new FigureError("空文本 empty figure");
 
   for (const [re, make] of WORD_FIGURES) {
