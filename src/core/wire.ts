@@ -14,6 +14,7 @@ import {
   indicatorSchema,
   invalidDataset,
   KINDS,
+  parseDataset,
   MEASURES,
   PERIOD_PATTERN,
   sourceSchema,
@@ -150,9 +151,19 @@ export function encodeDatasetObject(dataset: Dataset): WireDataset {
   };
 }
 
-/** Compact dataset text to a validated dataset; throws SyntaxError (not JSON) or DatasetError. */
+/**
+ * Dataset text in either format (compact, or plain JSON) to a validated dataset; throws SyntaxError
+ * when it is not JSON and DatasetError when it is not a valid dataset. For a trusted file such as the
+ * bundled one; a published dataset goes through acceptDatasetText (live/parse.ts), which also checks
+ * its integrity.
+ */
 export function decodeDatasetText(text: string): Dataset {
-  return decodeDataset(JSON.parse(text));
+  return datasetFromJson(JSON.parse(text));
+}
+
+/** Parsed JSON in either format to a validated dataset; throws DatasetError. */
+export function datasetFromJson(json: unknown): Dataset {
+  return isWireDataset(json) ? decodeDataset(json) : parseDataset(json);
 }
 
 /** How zod names a value it did not expect, so both formats word a problem alike. */
