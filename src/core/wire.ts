@@ -64,9 +64,6 @@ const CONFLICT_COLUMNS: Spec<Conflict> = [
   ["chosen", "string"],
   ["reason", "string"],
 ];
-/** Fact columns; reported.* are the nested object's fields. Optional ones may be left out entirely. */
-const FACT_STRINGS = ["id", "indicator", "region", "period", "kind", "measure", "unit", "source", "quote"] as const;
-const FACT_OPTIONAL_STRINGS = ["base", "qualifier", "note"] as const;
 
 /** A table as stored: its row count and one array per column. */
 export type WireTable = { rows: number } & Record<string, unknown>;
@@ -97,44 +94,14 @@ export function encodeDataset(dataset: Dataset): string {
 
 /** A valid dataset in the compact format, as a JSON-ready object. */
 export function encodeDatasetObject(dataset: Dataset): WireDataset {
-  const strings: string[] = [];
-  const indexes = new Map<string, number>();
-  const index = (text: string) => {
-    let at = indexes.get(text);
-    if (at === undefined) {
-      at = strings.push(text) - 1;
-      indexes.set(text, at);
-    }
-    return at;
-  };
-  const table = <Row>(rows: readonly Row[], spec: Spec<Row>): WireTable => {
-    const out: WireTable = { rows: rows.length };
-    for (const [name, cell] of spec) {
-      const column = rows.map((row) => {
-        const value = row[name] as unknown;
-        if (value === undefined) return null;
-        if (cell === "string") return index(value as string);
-        if (cell === "strings") return (value as string[]).map(index);
-        return value;
-      });
-      if (column.some((value) => value !== null)) (out as Record<string, unknown>)[name] = column;
-    }
-    return out;
-  };
-  const sources = table(dataset.sources, SOURCE_COLUMNS);
-  const indicators = table(dataset.indicators, INDICATOR_COLUMNS);
-  const { facts } = dataset;
-  const factTable: WireTable = { rows: facts.length };
-  for (const name of FACT_STRINGS) factTable[name] = facts.map((fact) => index(fact[name]));
-  factTable.value = facts.map((fact) => fact.value);
-  factTable["reported.value"] = facts.map((fact) => fact.reported.value);
-  factTable["reported.unit"] = facts.map((fact) => index(fact.reported.unit));
-  factTable["reported.text"] = facts.map((fact) => index(fact.reported.text));
-  factTable.line = facts.map((fact) => fact.line);
-  for (const name of FACT_OPTIONAL_STRINGS)
-    if (facts.some((fact) => fact[name] !== undefined))
-      factTable[name] = facts.map((fact) => (fact[name] === undefined ? null : index(fact[name])));
-  const conflicts = table(dataset.conflicts, CONFLICT_COLUMNS);
+  // Strings counted first, so the most used get the shortest indexes (kind, unit, region: one digit).
+  const counts = new Map<string, number>();
+  encodeTables(dataset, (text) => {
+    counts.set(text, (counts.get(text) ?? 0) + 1);
+    return 0;
+  });
+  const strings = [...counts.keys()].sort((a, b) => counts.get(b)! - counts.get(a)!);
+  const indexes = new Map(strings.map((text, i) => [text, i]));
   const { schemaVersion, version, hash, builtAt } = dataset;
   return {
     format: WIRE_FORMAT,
@@ -144,10 +111,40 @@ export function encodeDatasetObject(dataset: Dataset): WireDataset {
     hash,
     builtAt,
     strings,
-    sources,
-    indicators,
-    facts: factTable,
-    conflicts,
+    ...encodeTables(dataset, (text) => indexes.get(text)!),
+  };
+}
+
+function encodeTables(dataset: Dataset, index: (text: string) => number) {
+  const table = <Row>(rows: readonly Row[], spec: Spec<Row>): WireTable => {
+    const out: Record<string, unknown> = { rows: rows.length };
+    for (const [name, cell] of spec) {
+      const column = rows.map((row) => {
+        const value = row[name] as unknown;
+        if (value === undefined) return null;
+        if (cell === "string") return index(value as string);
+        if (cell === "strings") return (value as string[]).map(index);
+        return value;
+      });
+      if (column.some((value) => value !== null)) out[name] = column;
+    }
+    return out as WireTable;
+  };
+  const facts: Record<string, unknown> = { rows: dataset.facts.length };
+  for (const { name, cell } of FACT_COLUMNS) {
+    const [field, nested] = name.split(".");
+    const column = dataset.facts.map((fact) => {
+      const value = (nested ? fact.reported[nested as keyof Fact["reported"]] : fact[field as keyof Fact]) as unknown;
+      if (value === undefined) return null;
+      return cell === "string" || cell === "optional" ? index(value as string) : value;
+    });
+    if (cell !== "optional" || column.some((value) => value !== null)) facts[name] = column;
+  }
+  return {
+    sources: table(dataset.sources, SOURCE_COLUMNS),
+    indicators: table(dataset.indicators, INDICATOR_COLUMNS),
+    facts: facts as WireTable,
+    conflicts: table(dataset.conflicts, CONFLICT_COLUMNS),
   };
 }
 
@@ -229,19 +226,18 @@ function readStrings(value: unknown, issues: Issues): string[] | undefined {
     issues.add(["strings"], `Invalid input: expected array, received ${received(value)}`);
     return undefined;
   }
-  const seen = new Map<string, number>();
+  const seen = new Set<string>();
   for (let i = 0; i < value.length; i++) {
     const text: unknown = value[i];
     if (typeof text !== "string") {
       issues.add(["strings", i], `Invalid input: expected string, received ${received(text)}`);
       return undefined;
     }
-    const first = seen.get(text);
-    if (first !== undefined) {
-      issues.add(["strings", i], `the same string as strings.${first}: each string is stored once`);
+    if (seen.has(text)) {
+      issues.add(["strings", i], `the same string as strings.${value.indexOf(text)}: each string is stored once`);
       return undefined;
     }
-    seen.set(text, i);
+    seen.add(text);
   }
   return value as string[];
 }
@@ -359,28 +355,88 @@ const optionMessage = (values: readonly string[]) =>
 /** A rule over a string, judged once per string index: undefined when it holds, else the message. */
 type StringRule = (text: string) => string | undefined;
 const nonEmpty: StringRule = (text) => (text.length > 0 ? undefined : TOO_SHORT);
-const anyString: StringRule = () => undefined;
 const oneOf =
   (values: readonly string[]): StringRule =>
   (text) =>
     values.includes(text) ? undefined : optionMessage(values);
 
-/** The fact schema's rule for each string column (factSchema in schema.ts). */
-const FACT_STRING_RULES: Record<(typeof FACT_STRINGS)[number] | "reported.unit" | "reported.text", StringRule> = {
-  id: nonEmpty,
-  indicator: nonEmpty,
-  region: nonEmpty,
-  period: (text) => (PERIOD_PATTERN.test(text) ? undefined : PERIOD_MESSAGE),
-  kind: oneOf(KINDS),
-  measure: oneOf(MEASURES),
-  unit: anyString,
-  "reported.unit": anyString,
-  "reported.text": nonEmpty,
-  source: nonEmpty,
-  quote: nonEmpty,
-};
+type FactCell = "string" | "optional" | "number" | "line";
+/** The fact schema (factSchema in schema.ts) column by column, in its key order; reported.* nested. */
+const FACT_COLUMNS: ReadonlyArray<{ name: string; cell: FactCell; rule?: StringRule }> = [
+  { name: "id", cell: "string", rule: nonEmpty },
+  { name: "indicator", cell: "string", rule: nonEmpty },
+  { name: "region", cell: "string", rule: nonEmpty },
+  { name: "period", cell: "string", rule: (text) => (PERIOD_PATTERN.test(text) ? undefined : PERIOD_MESSAGE) },
+  { name: "kind", cell: "string", rule: oneOf(KINDS) },
+  { name: "measure", cell: "string", rule: oneOf(MEASURES) },
+  { name: "base", cell: "optional" },
+  { name: "value", cell: "number" },
+  { name: "unit", cell: "string" },
+  { name: "reported.value", cell: "number" },
+  { name: "reported.unit", cell: "string" },
+  { name: "reported.text", cell: "string", rule: nonEmpty },
+  { name: "qualifier", cell: "optional" },
+  { name: "source", cell: "string", rule: nonEmpty },
+  { name: "quote", cell: "string", rule: nonEmpty },
+  { name: "line", cell: "line" },
+  { name: "note", cell: "optional" },
+];
 
-/** The facts: columns checked cell by cell, with each string rule judged once per distinct string. */
+interface FoundIssue extends DatasetIssue {
+  row: number;
+  column: number;
+}
+
+/**
+ * One fact column checked in a tight loop: string indexes in range, each string rule judged once per
+ * distinct string, numbers finite, lines positive integers. Stops at the column's first few problems.
+ */
+function checkFactColumn(
+  cells: unknown[] | undefined,
+  rows: number,
+  c: number,
+  strings: readonly string[],
+): FoundIssue[] {
+  const { name, cell: kind, rule } = FACT_COLUMNS[c];
+  const found: FoundIssue[] = [];
+  const add = (row: number, message: string) =>
+    found.push({ row, column: c, path: ["facts", row, ...name.split(".")], message });
+  if (!cells) {
+    if (kind !== "optional" && rows > 0)
+      add(0, `Invalid input: expected ${kind === "string" ? "string" : "number"}, received undefined`);
+    return found;
+  }
+  const size = strings.length;
+  if (kind === "number" || kind === "line") {
+    for (let r = 0; r < rows && found.length < MAX_ISSUES; r++) {
+      const cell = cells[r];
+      // x - x is 0 only for a finite number.
+      if (typeof cell !== "number" || cell - cell !== 0)
+        add(r, `Invalid input: expected number, received ${received(cell)}`);
+      else if (kind === "line" && !Number.isInteger(cell)) add(r, "Invalid input: expected int, received number");
+      else if (kind === "line" && cell <= 0) add(r, "Too small: expected number to be >0");
+    }
+    return found;
+  }
+  // 0 = not judged yet, 1 = holds, 2 = broken.
+  const verdicts = rule ? new Uint8Array(size) : undefined;
+  for (let r = 0; r < rows && found.length < MAX_ISSUES; r++) {
+    const cell = cells[r];
+    if (cell === null && kind === "optional") continue;
+    // >>> 0 leaves exactly the non-negative integers below 2^32 unchanged.
+    if (typeof cell !== "number" || cell >>> 0 !== cell || cell >= size) {
+      add(r, `Invalid input: expected a string index below ${size}, received ${cellText(cell)}`);
+      continue;
+    }
+    if (!verdicts || !rule) continue;
+    let verdict = verdicts[cell];
+    if (verdict === 0) verdict = verdicts[cell] = rule(strings[cell]) === undefined ? 1 : 2;
+    if (verdict === 2) add(r, rule(strings[cell])!);
+  }
+  return found;
+}
+
+/** The facts: each column checked on its own, then rows built without further checks. */
 function decodeFacts(
   value: unknown,
   reader: CellReader,
@@ -390,123 +446,84 @@ function decodeFacts(
   const { strings, issues } = reader;
   const table = reader.table(value, "facts", 0);
   if (!table) return undefined;
-  const need = (name: string) => {
-    const cells = table.column(name);
-    if (!cells && table.rows === 0) return [];
-    if (!cells && !issues.full)
-      issues.add(
-        ["facts", 0, name],
-        `Invalid input: expected ${/value|line/.test(name) ? "number" : "string"}, received undefined`,
-      );
-    return cells;
-  };
-  const id = need("id"),
-    indicator = need("indicator"),
-    region = need("region"),
-    period = need("period");
-  const kind = need("kind"),
-    measure = need("measure"),
-    unit = need("unit"),
-    source = need("source");
-  const quote = need("quote"),
-    amount = need("value"),
-    reportedValue = need("reported.value");
-  const reportedUnit = need("reported.unit"),
-    reportedText = need("reported.text"),
-    line = need("line");
-  const base = table.column("base"),
-    qualifier = table.column("qualifier"),
-    note = table.column("note");
-  if (!id || !indicator || !region || !period || !kind || !measure || !unit || !source || !quote) return undefined;
-  if (!amount || !reportedValue || !reportedUnit || !reportedText || !line) return undefined;
-
-  // 0 = not judged yet, 1 = holds, 2 = broken; one array per rule.
-  const verdicts = new Map<StringRule, Uint8Array>();
-  const size = strings.length;
-  const text = (cells: unknown[], r: number, name: string, rule: StringRule): string => {
-    const cell = cells[r];
-    if (typeof cell !== "number" || !(cell >= 0 && cell < size) || !Number.isInteger(cell)) {
-      issues.add(
-        ["facts", r, ...name.split(".")],
-        `Invalid input: expected a string index below ${size}, received ${cellText(cell)}`,
-      );
-      return "";
-    }
-    let verdict = verdicts.get(rule);
-    if (!verdict) verdicts.set(rule, (verdict = new Uint8Array(size)));
-    const string = strings[cell];
-    if (verdict[cell] === 0) verdict[cell] = rule(string) === undefined ? 1 : 2;
-    if (verdict[cell] === 2) issues.add(["facts", r, ...name.split(".")], rule(string)!);
-    return string;
-  };
-  const optional = (cells: unknown[] | undefined, r: number, name: string): string | undefined => {
-    if (!cells || cells[r] === null) return undefined;
-    return text(cells, r, name, anyString);
-  };
-  const number = (cells: unknown[], r: number, name: string): number => {
-    const cell = cells[r];
-    if (typeof cell === "number" && Number.isFinite(cell)) return cell;
-    issues.add(["facts", r, ...name.split(".")], `Invalid input: expected number, received ${received(cell)}`);
-    return 0;
-  };
-
-  const rows: Fact[] = new Array<Fact>(table.rows);
-  for (let r = 0; r < table.rows && !issues.full; r++) {
-    const fact: Record<string, unknown> = {
-      id: text(id, r, "id", FACT_STRING_RULES.id),
-      indicator: text(indicator, r, "indicator", FACT_STRING_RULES.indicator),
-      region: text(region, r, "region", FACT_STRING_RULES.region),
-      period: text(period, r, "period", FACT_STRING_RULES.period),
-      kind: text(kind, r, "kind", FACT_STRING_RULES.kind),
-      measure: text(measure, r, "measure", FACT_STRING_RULES.measure),
-    };
-    const baseText = optional(base, r, "base");
-    if (baseText !== undefined) fact.base = baseText;
-    fact.value = number(amount, r, "value");
-    fact.unit = text(unit, r, "unit", FACT_STRING_RULES.unit);
-    fact.reported = {
-      value: number(reportedValue, r, "reported.value"),
-      unit: text(reportedUnit, r, "reported.unit", FACT_STRING_RULES["reported.unit"]),
-      text: text(reportedText, r, "reported.text", FACT_STRING_RULES["reported.text"]),
-    };
-    const qualifierText = optional(qualifier, r, "qualifier");
-    if (qualifierText !== undefined) fact.qualifier = qualifierText;
-    fact.source = text(source, r, "source", FACT_STRING_RULES.source);
-    fact.quote = text(quote, r, "quote", FACT_STRING_RULES.quote);
-    const lineCell = line[r];
-    if (typeof lineCell !== "number" || !Number.isFinite(lineCell))
-      issues.add(["facts", r, "line"], `Invalid input: expected number, received ${received(lineCell)}`);
-    else if (!Number.isInteger(lineCell))
-      issues.add(["facts", r, "line"], "Invalid input: expected int, received number");
-    else if (lineCell <= 0) issues.add(["facts", r, "line"], "Too small: expected number to be >0");
-    fact.line = lineCell;
-    const noteText = optional(note, r, "note");
-    if (noteText !== undefined) fact.note = noteText;
-    rows[r] = fact as Fact;
-  }
+  const rows = table.rows;
+  const columns = FACT_COLUMNS.map(({ name }) => table.column(name));
   if (issues.list.length > 0) return undefined;
+  // Problems in row order, as zod lists them: any of the first three is among its column's first three.
+  const found = FACT_COLUMNS.flatMap((_, c) => checkFactColumn(columns[c], rows, c, strings));
+  if (found.length > 0) {
+    found.sort((x, y) => x.row - y.row || x.column - y.column);
+    for (const { path, message } of found) issues.add([...path], message);
+    return undefined;
+  }
+
+  const [id, indicator, region, period, kind, measure, base, amount, unit] = columns as number[][];
+  const [reportedValue, reportedUnit, reportedText, qualifier, source, quote, line, note] = columns.slice(
+    9,
+  ) as number[][];
+  const facts = new Array<Fact>(rows);
+  for (let r = 0; r < rows; r++) {
+    const reported = { value: reportedValue[r], unit: strings[reportedUnit[r]], text: strings[reportedText[r]] };
+    // One literal (one object shape) for the common fact without optional fields; the key order is
+    // the schema's either way, so a decoded dataset hashes as the build's.
+    if ((!base || base[r] === null) && (!qualifier || qualifier[r] === null) && (!note || note[r] === null)) {
+      facts[r] = {
+        id: strings[id[r]],
+        indicator: strings[indicator[r]],
+        region: strings[region[r]],
+        period: strings[period[r]],
+        kind: strings[kind[r]] as Fact["kind"],
+        measure: strings[measure[r]] as Fact["measure"],
+        value: amount[r],
+        unit: strings[unit[r]],
+        reported,
+        source: strings[source[r]],
+        quote: strings[quote[r]],
+        line: line[r],
+      };
+      continue;
+    }
+    const fact: Record<string, unknown> = {
+      id: strings[id[r]],
+      indicator: strings[indicator[r]],
+      region: strings[region[r]],
+      period: strings[period[r]],
+      kind: strings[kind[r]],
+      measure: strings[measure[r]],
+    };
+    if (base && base[r] !== null) fact.base = strings[base[r]];
+    fact.value = amount[r];
+    fact.unit = strings[unit[r]];
+    fact.reported = reported;
+    if (qualifier && qualifier[r] !== null) fact.qualifier = strings[qualifier[r]];
+    fact.source = strings[source[r]];
+    fact.quote = strings[quote[r]];
+    fact.line = line[r];
+    if (note && note[r] !== null) fact.note = strings[note[r]];
+    facts[r] = fact as Fact;
+  }
 
   // The dataset-wide rules (datasetSchema's superRefine): known indicator and source, unique ids.
   // A table that did not decode has its own problem already; its ids are not known either way.
-  const known = (rows: Rows<{ id: string }> | undefined) => {
-    if (!rows) return undefined;
+  const size = strings.length;
+  const known = (table: Rows<{ id: string }> | undefined) => {
+    if (!table) return undefined;
     const marks = new Uint8Array(size);
-    for (const cell of rows.columns.id ?? []) marks[cell as number] = 1;
+    for (const cell of table.columns.id ?? []) marks[cell as number] = 1;
     return marks;
   };
   const knownIndicators = known(indicators);
   const knownSources = known(sources);
   const ids = new Uint8Array(size);
-  for (let r = 0; r < table.rows && !issues.full; r++) {
-    if (knownIndicators && !knownIndicators[indicator[r] as number])
-      issues.add(["facts", r, "indicator"], `unknown indicator ${strings[indicator[r] as number]}`);
-    if (knownSources && !knownSources[source[r] as number])
-      issues.add(["facts", r, "source"], `unknown source ${strings[source[r] as number]}`);
-    const at = id[r] as number;
-    if (ids[at]) issues.add(["facts", r, "id"], `duplicate fact id ${strings[at]}`);
-    ids[at] = 1;
+  for (let r = 0; r < rows && !issues.full; r++) {
+    if (knownIndicators && !knownIndicators[indicator[r]])
+      issues.add(["facts", r, "indicator"], `unknown indicator ${strings[indicator[r]]}`);
+    if (knownSources && !knownSources[source[r]])
+      issues.add(["facts", r, "source"], `unknown source ${strings[source[r]]}`);
+    if (ids[id[r]]) issues.add(["facts", r, "id"], `duplicate fact id ${strings[id[r]]}`);
+    ids[id[r]] = 1;
   }
-  return issues.list.length > 0 ? undefined : { rows, ids };
+  return issues.list.length > 0 ? undefined : { rows: facts, ids };
 }
 
 /** Every fact a conflict names exists (by string index: the string table holds each string once). */
