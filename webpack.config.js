@@ -108,6 +108,7 @@ module.exports = async (env, options) => {
           { from: "assets/icon-*.png", to: "assets/[name][ext]" },
           { from: "manifest.xml", to: "manifest.xml" },
           { from: "data/dist/dataset.json", to: "data/dataset.json" },
+          { from: "data/dist/dataset.hhc.json", to: "data/dataset.hhc.json" },
           { from: "data/dist/facts.csv", to: "data/facts.csv" },
           { from: "data/dist/datapackage.json", to: "data/datapackage.json" },
         ],

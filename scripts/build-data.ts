@@ -1,11 +1,12 @@
 /**
- * npm run build:data            verify every fact, print coverage, write data/dist/{dataset.json,facts.csv,datapackage.json}
+ * npm run build:data            verify every fact, print coverage, write data/dist/{dataset.json,dataset.hhc.json,facts.csv,datapackage.json}
  * npm run data:check -- 000     verify one document's facts and list its uncovered numeric mentions
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { buildDataset, type SourceReport } from "./lib/build-dataset";
 import { datapackageOf, factsCsv } from "./lib/exports";
+import { encodeDataset } from "../src/core/wire";
 
 const root = resolve(__dirname, "..");
 const args = process.argv.slice(2);
@@ -34,14 +35,23 @@ if (result.problems.length > 0 || !result.dataset) {
 }
 const out = join(root, "data", "dist");
 mkdirSync(out, { recursive: true });
-writeFileSync(join(out, "dataset.json"), JSON.stringify(result.dataset));
+// dataset.json stays readable (people, the Frictionless package); the add-in and hh load the compact copy.
+const json = JSON.stringify(result.dataset);
+const compact = encodeDataset(result.dataset);
+writeFileSync(join(out, "dataset.json"), json);
+writeFileSync(join(out, "dataset.hhc.json"), compact);
 writeFileSync(join(out, "facts.csv"), factsCsv(result.dataset));
 writeFileSync(join(out, "datapackage.json"), JSON.stringify(datapackageOf(result.dataset), null, 2));
 const { dataset } = result;
 console.log(
   `dataset ${dataset.version}: ${dataset.facts.length} facts, ${dataset.indicators.length} indicators, ` +
-    `${dataset.conflicts.length} conflicts → data/dist/dataset.json, facts.csv, datapackage.json`,
+    `${dataset.conflicts.length} conflicts → data/dist/dataset.json (${kb(json)}), dataset.hhc.json (${kb(compact)}, ` +
+    `compact), facts.csv, datapackage.json`,
 );
+
+function kb(text: string): string {
+  return `${(Buffer.byteLength(text, "utf8") / 1024).toFixed(0)} KB`;
+}
 
 function printCoverage(reports: SourceReport[]) {
   console.log("source  facts  mentions  covered  ignored  uncovered  accounted");

@@ -7,12 +7,14 @@
 import type { Dataset } from "./schema";
 import { toCanonical, UnitError } from "./units";
 
-type Content = Pick<Dataset, "sources" | "indicators" | "facts" | "conflicts">;
+export type Content = Pick<Dataset, "sources" | "indicators" | "facts" | "conflicts">;
 
 /**
- * The text a dataset's `hash` is the sha256 of: its sources, indicators, facts and conflicts as JSON,
- * in the order the file holds them. JSON.parse and JSON.stringify round-trip it exactly, so a reader
- * recomputes it from the parsed file (before validation reorders anything).
+ * The text a dataset's `hash` is the sha256 of: its sources, indicators, facts and conflicts as JSON.
+ * The build hashes them with keys in the schema's order, as it writes dataset.json. A reader of plain
+ * JSON recomputes it from the parsed file as it holds it (JSON.parse and JSON.stringify round-trip it
+ * exactly; older publishers hashed that); a reader of the compact format from the decoded dataset,
+ * whose rows come back in the schema's key order (wire.ts). So both files of one build carry one hash.
  */
 export function contentText(content: Content): string {
   const { sources, indicators, facts, conflicts } = content;
@@ -48,8 +50,8 @@ export function contentProblem(dataset: Dataset, now: Date): IntegrityProblem | 
 }
 
 /**
- * Every integrity problem check: dates and values first, then the hash over the content as the file
- * holds it (`raw` is the JSON.parse result, before validation).
+ * Every integrity problem check: dates and values first, then the hash over the content (`raw`: a JSON
+ * file's parse result before validation, or a compact file's decoded dataset; see contentText).
  */
 export async function integrityProblem(
   dataset: Dataset,

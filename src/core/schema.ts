@@ -73,12 +73,17 @@ export const conflictSchema = z.object({
   reason: nonEmpty,
 });
 
+/** The fields around the tables; the compact wire format (wire.ts) checks them with this too. */
+export const datasetHeaderSchema = z.object({
+  schemaVersion: z.literal(1),
+  version: nonEmpty,
+  hash: z.string().regex(/^[0-9a-f]{64}$/),
+  builtAt: z.string().datetime(),
+});
+
 export const datasetSchema = z
   .object({
-    schemaVersion: z.literal(1),
-    version: nonEmpty,
-    hash: z.string().regex(/^[0-9a-f]{64}$/),
-    builtAt: z.string().datetime(),
+    ...datasetHeaderSchema.shape,
     sources: z.array(sourceSchema).min(1),
     indicators: z.array(indicatorSchema).min(1),
     facts: z.array(factSchema),
@@ -118,11 +123,22 @@ export type Dataset = z.infer<typeof datasetSchema>;
 export function parseDataset(input: unknown): Dataset {
   const result = datasetSchema.safeParse(input);
   if (result.success) return result.data;
-  const problems = result.error.issues
+  throw invalidDataset(result.error.issues);
+}
+
+/** One dataset problem: where (facts.12.period) and what. */
+export interface DatasetIssue {
+  path: ReadonlyArray<PropertyKey>;
+  message: string;
+}
+
+/** The error for an invalid dataset, naming its first three problems, whichever format it came in. */
+export function invalidDataset(issues: readonly DatasetIssue[]): DatasetError {
+  const problems = issues
     .slice(0, 3)
-    .map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`)
+    .map((issue) => `${issue.path.map(String).join(".") || "(root)"}: ${issue.message}`)
     .join("; ");
-  throw new DatasetError(`数据集无效 invalid dataset: ${problems}`);
+  return new DatasetError(`数据集无效 invalid dataset: ${problems}`);
 }
 
 export class DatasetError extends Error {}

@@ -7,6 +7,8 @@ import { describe, it } from "@jest/globals";
 import { expect } from "../jest/expect";
 import { loadFunctionsMetadata } from "../../src/cli/engine";
 import { checkManifest } from "../../scripts/lib/manifest-check";
+import { parseDataset } from "../../src/core/schema";
+import { decodeDatasetText } from "../../src/core/wire";
 import { DIST } from "./support";
 
 const BASE = "https://hh-indicators.example.org/";
@@ -24,6 +26,7 @@ describe("the production build", () => {
       "help.html",
       "support.html",
       "data/dataset.json",
+      "data/dataset.hhc.json",
       "assets/icon-16.png",
       "assets/icon-32.png",
       "assets/icon-64.png",
@@ -31,6 +34,11 @@ describe("the production build", () => {
     ]) {
       expect(() => readFileSync(join(DIST, file)), file).not.toThrow();
     }
+  });
+
+  it("ships the compact dataset next to dataset.json, the same dataset", () => {
+    const json = parseDataset(JSON.parse(readFileSync(join(DIST, "data/dataset.json"), "utf8")));
+    expect(decodeDatasetText(readFileSync(join(DIST, "data/dataset.hhc.json"), "utf8"))).toEqual(json);
   });
 
   it("rewrites every development URL to ADDIN_BASE_URL", () => {

@@ -5,7 +5,8 @@
  */
 import { contentProblem } from "../integrity";
 import type { LiveDataset } from "./dataset";
-import { parseDataset, type Dataset } from "../schema";
+import type { Dataset } from "../schema";
+import { datasetFromJson, encodeDatasetObject } from "../wire";
 import type { DiffSummary } from "./summary";
 import { compareToLive } from "./version";
 
@@ -17,14 +18,22 @@ export interface CacheRecord {
   url: string;
   etag?: string;
   savedAt: string;
+  /** The dataset, compact (wire.ts) since it was introduced; plain JSON in older caches. */
   dataset: unknown;
   diff?: DiffSummary;
 }
 
-/** The text stored after a good update. */
-export function cacheText(entry: Omit<CacheRecord, "v">): string {
+/** The text stored after a good update; the dataset in the compact format, a fraction of the JSON's size. */
+export function cacheText(entry: Omit<CacheRecord, "v" | "dataset"> & { dataset: Dataset }): string {
   const { url, etag, savedAt, dataset, diff } = entry;
-  return JSON.stringify({ v: 1, url, etag, savedAt, dataset, diff } satisfies CacheRecord);
+  return JSON.stringify({
+    v: 1,
+    url,
+    etag,
+    savedAt,
+    dataset: encodeDatasetObject(dataset),
+    diff,
+  } satisfies CacheRecord);
 }
 
 /** The stored text with a renewed ETag (a 304 may carry a new one); undefined when the text is unreadable. */
@@ -47,7 +56,7 @@ export function decideRestore(text: string, url: string, live: LiveDataset, now:
   let dataset: Dataset;
   try {
     record = JSON.parse(text) as CacheRecord;
-    dataset = parseDataset(record.dataset);
+    dataset = datasetFromJson(record.dataset);
   } catch {
     return { restore: false, drop: true };
   }

@@ -1,6 +1,12 @@
-/** Dataset text to a dataset: JSON, then "is it a dataset at all", then the build's schema. */
-import { integrityProblem } from "../integrity";
+/**
+ * Dataset text to a dataset: JSON, then "is it a dataset at all", then the build's schema. Both formats
+ * are read: the compact one (wire.ts, marked by its `format`) and plain JSON, which hosts may still serve.
+ */
+import { integrityProblem, type Content } from "../integrity";
 import { DatasetError, parseDataset, type Dataset } from "../schema";
+import { decodeDataset, isWireDataset } from "../wire";
+
+export { decodeDatasetText } from "../wire";
 import type { Sha256Hex } from "./ports";
 import { oneLine } from "../messages/live";
 
@@ -24,10 +30,9 @@ export interface IntegrityTools {
  * its values match their reported figures, and it is not dated in the future.
  */
 export async function acceptDatasetText(text: string, tools: IntegrityTools): Promise<TextCheck> {
-  const parsed = parseDatasetText(text);
+  const { parsed, hashed } = readDatasetText(text);
   if (!parsed.ok) return parsed;
-  const raw = JSON.parse(text) as Dataset;
-  const problem = await integrityProblem(parsed.dataset, raw, tools.now, tools.sha256Hex);
+  const problem = await integrityProblem(parsed.dataset, hashed, tools.now, tools.sha256Hex);
   if (!problem) return parsed;
   switch (problem.code) {
     case "future":
@@ -48,30 +53,47 @@ export async function acceptDatasetText(text: string, tools: IntegrityTools): Pr
   }
 }
 
-/** Shared by the published check and `hh eval --dataset <file>`. */
+/** Shared by the published check and `hh eval --dataset <file>`; either format. */
 export function parseDatasetText(text: string): TextCheck {
+  return readDatasetText(text).parsed;
+}
+
+/**
+ * The check, and the content the dataset's hash is over: a JSON file's content as the file holds it
+ * (older publishers hashed that), a compact file's decoded content in the schema's key order (which is
+ * how the build writes dataset.json, so one build's two files carry the same hash).
+ */
+function readDatasetText(text: string): { parsed: TextCheck; hashed: Content } {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
-    return { ok: false, code: "not-json", detail: {}, note: (error as Error).message };
+    return refused({ ok: false, code: "not-json", detail: {}, note: (error as Error).message });
   }
   const object =
     json && typeof json === "object" && !Array.isArray(json) ? (json as Record<string, unknown>) : undefined;
-  if (!object || !("schemaVersion" in object) || !Array.isArray(object.facts)) {
-    return { ok: false, code: "not-dataset", detail: {} };
+  const compact = isWireDataset(object);
+  if (!object || (!compact && (!("schemaVersion" in object) || !Array.isArray(object.facts)))) {
+    return refused({ ok: false, code: "not-dataset", detail: {} });
   }
   try {
-    return { ok: true, dataset: parseDataset(json) };
+    if (compact) {
+      const dataset = decodeDataset(object);
+      return { parsed: { ok: true, dataset }, hashed: dataset };
+    }
+    return { parsed: { ok: true, dataset: parseDataset(object) }, hashed: object as unknown as Content };
   } catch (error) {
     if (!(error instanceof DatasetError)) throw error;
     // parseDataset lists up to three problems; the sentence shows the first, the note keeps all.
     const problems = error.message.replace(/^.*?invalid dataset:\s*/, "");
-    return {
+    return refused({
       ok: false,
       code: "invalid",
       detail: { problem: oneLine(problems.split("; ")[0], 120) },
       note: error.message,
-    };
+    });
   }
 }
+
+const NOTHING: Content = { sources: [], indicators: [], facts: [], conflicts: [] };
+const refused = (parsed: TextCheck) => ({ parsed, hashed: NOTHING });

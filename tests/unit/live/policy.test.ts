@@ -9,6 +9,8 @@ import {
   LiveDataset,
   parseSettings,
 } from "../../../src/core/live";
+import type { Dataset } from "../../../src/core/schema";
+import { WIRE_FORMAT } from "../../../src/core/wire";
 import { builtDataset, derive } from "../../integration/live/helpers";
 
 const base = builtDataset();
@@ -32,8 +34,11 @@ describe("compareToLive", () => {
 
 describe("decideRestore", () => {
   const newer = derive(base, 2);
-  const saved = (dataset: unknown, at = url) =>
+  const saved = (dataset: Dataset, at = url) =>
     cacheText({ url: at, etag: '"e1"', savedAt: "2027-01-01T00:00:00.000Z", dataset });
+  /** A record as an older version (plain JSON dataset) or a broken one stored it. */
+  const savedAsIs = (dataset: unknown) =>
+    JSON.stringify({ v: 1, url, etag: '"e1"', savedAt: "2027-01-01T00:00:00.000Z", dataset });
 
   it("restores a valid, newer dataset cached for the settings' URL", () => {
     const decision = decideRestore(saved(newer), url, holding(), NOW);
@@ -44,10 +49,17 @@ describe("decideRestore", () => {
     }
   });
 
+  it("stores the dataset compact, and still restores a cache an older version stored as plain JSON", () => {
+    expect(JSON.parse(saved(newer)).dataset).toMatchObject({ format: WIRE_FORMAT, hash: newer.hash });
+    expect(saved(newer).length).toBeLessThan(savedAsIs(newer).length);
+    const decision = decideRestore(savedAsIs(newer), url, holding(), NOW);
+    expect(decision.restore && decision.dataset).toEqual(newer);
+  });
+
   it("drops a broken cache, and keeps (without restoring) one for another URL or not newer", () => {
     expect(decideRestore("{not json", url, holding(), NOW)).toEqual({ restore: false, drop: true });
     expect(decideRestore("null", url, holding(), NOW)).toEqual({ restore: false, drop: true });
-    expect(decideRestore(saved({ schemaVersion: 1 }), url, holding(), NOW)).toEqual({ restore: false, drop: true });
+    expect(decideRestore(savedAsIs({ schemaVersion: 1 }), url, holding(), NOW)).toEqual({ restore: false, drop: true });
     expect(decideRestore(saved(newer, "https://elsewhere.example/d.json"), url, holding(), NOW)).toEqual({
       restore: false,
       drop: false,

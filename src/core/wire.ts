@@ -1,0 +1,536 @@
+/**
+ * The compact wire format of a dataset (data/dist/dataset.hhc.json, and what a publisher may serve):
+ * every string stored once in a string table, and each table stored as columns of string indexes,
+ * numbers and booleans instead of one object per row with repeated keys. See data/README.md.
+ *
+ * Decoding validates as strictly as the zod schema (schema.ts) and names problems with the same
+ * paths (facts.12.period: …). The few hundred sources, indicators and conflicts are checked by the
+ * schema's own row schemas; facts, the bulk, by tight loops over the columns, with the same rules.
+ */
+import type { z } from "zod";
+import {
+  conflictSchema,
+  datasetHeaderSchema,
+  indicatorSchema,
+  invalidDataset,
+  KINDS,
+  parseDataset,
+  MEASURES,
+  PERIOD_PATTERN,
+  sourceSchema,
+  type Conflict,
+  type Dataset,
+  type DatasetIssue,
+  type Fact,
+  type Indicator,
+  type Source,
+} from "./schema";
+
+/** The marker that tells a compact dataset from a plain JSON one. */
+export const WIRE_FORMAT = "hh-indicators/compact";
+export const WIRE_FORMAT_VERSION = 1;
+
+type Cell = "string" | "strings" | "boolean";
+type Spec<Row> = ReadonlyArray<readonly [keyof Row & string, Cell]>;
+
+// Columns in the schema's key order, so decoded rows serialize (and hash) as the build wrote them.
+const SOURCE_COLUMNS: Spec<Source> = [
+  ["id", "string"],
+  ["file", "string"],
+  ["title", "string"],
+  ["title_en", "string"],
+  ["issuer", "string"],
+  ["date", "string"],
+  ["date_note", "string"],
+  ["region", "string"],
+  ["regions", "strings"],
+  ["type", "string"],
+  ["url", "string"],
+  ["excerpt", "boolean"],
+];
+const INDICATOR_COLUMNS: Spec<Indicator> = [
+  ["id", "string"],
+  ["zh", "string"],
+  ["en", "string"],
+  ["aliases", "strings"],
+  ["phrases", "strings"],
+  ["category", "string"],
+  ["unit", "string"],
+  ["def", "string"],
+];
+const CONFLICT_COLUMNS: Spec<Conflict> = [
+  ["key", "string"],
+  ["facts", "strings"],
+  ["chosen", "string"],
+  ["reason", "string"],
+];
+
+/** A table as stored: its row count and one array per column. */
+export type WireTable = { rows: number } & Record<string, unknown>;
+
+export interface WireDataset {
+  format: typeof WIRE_FORMAT;
+  formatVersion: typeof WIRE_FORMAT_VERSION;
+  schemaVersion: 1;
+  version: string;
+  hash: string;
+  builtAt: string;
+  strings: string[];
+  sources: WireTable;
+  indicators: WireTable;
+  facts: WireTable;
+  conflicts: WireTable;
+}
+
+/** Whether parsed JSON claims to be a compact dataset (it may still be an invalid one). */
+export function isWireDataset(json: unknown): boolean {
+  return typeof json === "object" && json !== null && (json as { format?: unknown }).format === WIRE_FORMAT;
+}
+
+/** A valid dataset in the compact format, as text. */
+export function encodeDataset(dataset: Dataset): string {
+  return JSON.stringify(encodeDatasetObject(dataset));
+}
+
+/** A valid dataset in the compact format, as a JSON-ready object. */
+export function encodeDatasetObject(dataset: Dataset): WireDataset {
+  // Strings counted first, so the most used get the shortest indexes (kind, unit, region: one digit).
+  const counts = new Map<string, number>();
+  encodeTables(dataset, (text) => {
+    counts.set(text, (counts.get(text) ?? 0) + 1);
+    return 0;
+  });
+  const strings = [...counts.keys()].sort((a, b) => counts.get(b)! - counts.get(a)!);
+  const indexes = new Map(strings.map((text, i) => [text, i]));
+  const { schemaVersion, version, hash, builtAt } = dataset;
+  return {
+    format: WIRE_FORMAT,
+    formatVersion: WIRE_FORMAT_VERSION,
+    schemaVersion,
+    version,
+    hash,
+    builtAt,
+    strings,
+    ...encodeTables(dataset, (text) => indexes.get(text)!),
+  };
+}
+
+function encodeTables(dataset: Dataset, index: (text: string) => number) {
+  const table = <Row>(rows: readonly Row[], spec: Spec<Row>): WireTable => {
+    const out: Record<string, unknown> = { rows: rows.length };
+    for (const [name, cell] of spec) {
+      const column = rows.map((row) => {
+        const value = row[name] as unknown;
+        if (value === undefined) return null;
+        if (cell === "string") return index(value as string);
+        if (cell === "strings") return (value as string[]).map(index);
+        return value;
+      });
+      if (column.some((value) => value !== null)) out[name] = column;
+    }
+    return out as WireTable;
+  };
+  const facts: Record<string, unknown> = { rows: dataset.facts.length };
+  for (const { name, cell } of FACT_COLUMNS) {
+    const [field, nested] = name.split(".");
+    const column = dataset.facts.map((fact) => {
+      const value = (nested ? fact.reported[nested as keyof Fact["reported"]] : fact[field as keyof Fact]) as unknown;
+      if (value === undefined) return null;
+      return cell === "string" || cell === "optional" ? index(value as string) : value;
+    });
+    if (cell !== "optional" || column.some((value) => value !== null)) facts[name] = column;
+  }
+  return {
+    sources: table(dataset.sources, SOURCE_COLUMNS),
+    indicators: table(dataset.indicators, INDICATOR_COLUMNS),
+    facts: facts as WireTable,
+    conflicts: table(dataset.conflicts, CONFLICT_COLUMNS),
+  };
+}
+
+/**
+ * Dataset text in either format (compact, or plain JSON) to a validated dataset; throws SyntaxError
+ * when it is not JSON and DatasetError when it is not a valid dataset. For a trusted file such as the
+ * bundled one; a published dataset goes through acceptDatasetText (live/parse.ts), which also checks
+ * its integrity.
+ */
+export function decodeDatasetText(text: string): Dataset {
+  return datasetFromJson(JSON.parse(text));
+}
+
+/** Parsed JSON in either format to a validated dataset; throws DatasetError. */
+export function datasetFromJson(json: unknown): Dataset {
+  return isWireDataset(json) ? decodeDataset(json) : parseDataset(json);
+}
+
+/** How zod names a value it did not expect, so both formats word a problem alike. */
+function received(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "array";
+  if (typeof value === "number" && Number.isNaN(value)) return "NaN";
+  return typeof value;
+}
+
+/** At most this many problems are collected: the error names three, and garbage should fail fast. */
+const MAX_ISSUES = 3;
+
+class Issues {
+  readonly list: DatasetIssue[] = [];
+  add(path: PropertyKey[], message: string): void {
+    if (this.list.length < MAX_ISSUES) this.list.push({ path, message });
+  }
+  get full(): boolean {
+    return this.list.length >= MAX_ISSUES;
+  }
+}
+
+/** A parsed compact dataset to a validated dataset; throws DatasetError naming the first problems. */
+export function decodeDataset(json: unknown): Dataset {
+  if (!isWireDataset(json)) throw invalidDataset([{ path: ["format"], message: `expected "${WIRE_FORMAT}"` }]);
+  const wire = json as Record<string, unknown>;
+  if (wire.formatVersion !== WIRE_FORMAT_VERSION)
+    throw invalidDataset([
+      {
+        path: ["formatVersion"],
+        message: `unsupported ${JSON.stringify(wire.formatVersion)}: this version reads ${WIRE_FORMAT_VERSION}`,
+      },
+    ]);
+  const issues = new Issues();
+  const header = datasetHeaderSchema.safeParse(wire);
+  if (!header.success) for (const issue of header.error.issues) issues.add([...issue.path], issue.message);
+
+  const strings = readStrings(wire.strings, issues);
+  if (!strings) throw invalidDataset(issues.list);
+  const reader = new CellReader(strings, issues);
+
+  const sources = reader.rowsOf(wire.sources, "sources", SOURCE_COLUMNS, sourceSchema, 1);
+  const indicators = reader.rowsOf(wire.indicators, "indicators", INDICATOR_COLUMNS, indicatorSchema, 1);
+  const facts = decodeFacts(wire.facts, reader, sources, indicators);
+  const conflicts = reader.rowsOf(wire.conflicts, "conflicts", CONFLICT_COLUMNS, conflictSchema, 0);
+  if (facts && conflicts) checkConflicts(conflicts, facts.ids, strings, issues);
+
+  if (issues.list.length > 0 || !header.success || !sources || !indicators || !facts || !conflicts)
+    throw invalidDataset(issues.list);
+  return {
+    ...header.data,
+    sources: sources.rows,
+    indicators: indicators.rows,
+    facts: facts.rows,
+    conflicts: conflicts.rows,
+  };
+}
+
+/** The string table: strings only, each once (so equal indexes are equal strings and vice versa). */
+function readStrings(value: unknown, issues: Issues): string[] | undefined {
+  if (!Array.isArray(value)) {
+    issues.add(["strings"], `Invalid input: expected array, received ${received(value)}`);
+    return undefined;
+  }
+  const seen = new Set<string>();
+  for (let i = 0; i < value.length; i++) {
+    const text: unknown = value[i];
+    if (typeof text !== "string") {
+      issues.add(["strings", i], `Invalid input: expected string, received ${received(text)}`);
+      return undefined;
+    }
+    if (seen.has(text)) {
+      issues.add(["strings", i], `the same string as strings.${value.indexOf(text)}: each string is stored once`);
+      return undefined;
+    }
+    seen.add(text);
+  }
+  return value as string[];
+}
+
+interface Rows<Row> {
+  rows: Row[];
+  /** Each row's column cells as stored (string indexes), for checks by index. */
+  columns: Record<string, unknown[] | undefined>;
+}
+
+/** Reads cells of a table's columns; every problem is added to `issues` with its path. */
+class CellReader {
+  constructor(
+    readonly strings: readonly string[],
+    readonly issues: Issues,
+  ) {}
+
+  /** The table's row count and columns, or undefined (with the problem added) when its shape is wrong. */
+  table(
+    value: unknown,
+    name: string,
+    min: number,
+  ): { rows: number; column: (c: string) => unknown[] | undefined } | undefined {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) {
+      this.issues.add([name], `Invalid input: expected object, received ${received(value)}`);
+      return undefined;
+    }
+    const table = value as Record<string, unknown>;
+    const rows = table.rows;
+    if (typeof rows !== "number" || !Number.isInteger(rows) || rows < 0) {
+      this.issues.add([name, "rows"], `Invalid input: expected a row count, received ${received(rows)}`);
+      return undefined;
+    }
+    if (rows < min) {
+      this.issues.add([name], `Too small: expected array to have >=${min} items`);
+      return undefined;
+    }
+    let broken = false;
+    const column = (c: string) => {
+      const cells = table[c];
+      if (cells === undefined || cells === null) return undefined;
+      if (!Array.isArray(cells) || cells.length !== rows) {
+        this.issues.add(
+          [name, c],
+          `column of ${Array.isArray(cells) ? cells.length : received(cells)} cells, expected ${rows}`,
+        );
+        broken = true;
+        return undefined;
+      }
+      return cells;
+    };
+    return { rows, column: (c) => (broken ? undefined : column(c)) };
+  }
+
+  /** The string at a cell's index, or undefined with the problem added. */
+  string(cell: unknown, path: PropertyKey[]): string | undefined {
+    if (typeof cell === "number" && cell >= 0 && cell < this.strings.length && Number.isInteger(cell))
+      return this.strings[cell];
+    this.issues.add(
+      path,
+      `Invalid input: expected a string index below ${this.strings.length}, received ${cellText(cell)}`,
+    );
+    return undefined;
+  }
+
+  /**
+   * A small table (sources, indicators, conflicts): columns back to row objects, each checked by the
+   * schema's own row schema, so their rules live in one place.
+   */
+  rowsOf<Row>(
+    value: unknown,
+    name: string,
+    spec: Spec<Row>,
+    schema: z.ZodType<Row>,
+    min: number,
+  ): Rows<Row> | undefined {
+    const table = this.table(value, name, min);
+    if (!table) return undefined;
+    const columns: Record<string, unknown[] | undefined> = {};
+    for (const [column] of spec) columns[column] = table.column(column);
+    const rows: Row[] = [];
+    let ok = true;
+    for (let r = 0; r < table.rows; r++) {
+      const raw: Record<string, unknown> = {};
+      for (const [column, cell] of spec) {
+        const stored = columns[column]?.[r];
+        if (stored === undefined || stored === null) continue;
+        const path = [name, r, column];
+        if (cell === "boolean") raw[column] = stored;
+        else if (cell === "string") raw[column] = this.string(stored, path);
+        else if (Array.isArray(stored)) raw[column] = stored.map((item, i) => this.string(item, [...path, i]));
+        else this.issues.add(path, `Invalid input: expected array, received ${received(stored)}`);
+      }
+      const parsed = schema.safeParse(raw);
+      if (parsed.success) rows.push(parsed.data);
+      else {
+        ok = false;
+        for (const issue of parsed.error.issues) this.issues.add([name, r, ...issue.path], issue.message);
+      }
+      if (this.issues.full) return undefined;
+    }
+    return ok && this.issues.list.length === 0 ? { rows, columns } : undefined;
+  }
+}
+
+function cellText(cell: unknown): string {
+  return typeof cell === "number" ? String(cell) : received(cell);
+}
+
+const PERIOD_MESSAGE = "period: 2022, 2021-2025, 2023-YTD09, 2023-Q1, 2023-H1 or 2023-M06";
+const TOO_SHORT = "Too small: expected string to have >=1 characters";
+const optionMessage = (values: readonly string[]) =>
+  `Invalid option: expected one of ${values.map((v) => JSON.stringify(v)).join("|")}`;
+
+/** A rule over a string, judged once per string index: undefined when it holds, else the message. */
+type StringRule = (text: string) => string | undefined;
+const nonEmpty: StringRule = (text) => (text.length > 0 ? undefined : TOO_SHORT);
+const oneOf =
+  (values: readonly string[]): StringRule =>
+  (text) =>
+    values.includes(text) ? undefined : optionMessage(values);
+
+type FactCell = "string" | "optional" | "number" | "line";
+/** The fact schema (factSchema in schema.ts) column by column, in its key order; reported.* nested. */
+const FACT_COLUMNS: ReadonlyArray<{ name: string; cell: FactCell; rule?: StringRule }> = [
+  { name: "id", cell: "string", rule: nonEmpty },
+  { name: "indicator", cell: "string", rule: nonEmpty },
+  { name: "region", cell: "string", rule: nonEmpty },
+  { name: "period", cell: "string", rule: (text) => (PERIOD_PATTERN.test(text) ? undefined : PERIOD_MESSAGE) },
+  { name: "kind", cell: "string", rule: oneOf(KINDS) },
+  { name: "measure", cell: "string", rule: oneOf(MEASURES) },
+  { name: "base", cell: "optional" },
+  { name: "value", cell: "number" },
+  { name: "unit", cell: "string" },
+  { name: "reported.value", cell: "number" },
+  { name: "reported.unit", cell: "string" },
+  { name: "reported.text", cell: "string", rule: nonEmpty },
+  { name: "qualifier", cell: "optional" },
+  { name: "source", cell: "string", rule: nonEmpty },
+  { name: "quote", cell: "string", rule: nonEmpty },
+  { name: "line", cell: "line" },
+  { name: "note", cell: "optional" },
+];
+
+interface FoundIssue extends DatasetIssue {
+  row: number;
+  column: number;
+}
+
+/**
+ * One fact column checked in a tight loop: string indexes in range, each string rule judged once per
+ * distinct string, numbers finite, lines positive integers. Stops at the column's first few problems.
+ */
+function checkFactColumn(
+  cells: unknown[] | undefined,
+  rows: number,
+  c: number,
+  strings: readonly string[],
+): FoundIssue[] {
+  const { name, cell: kind, rule } = FACT_COLUMNS[c];
+  const found: FoundIssue[] = [];
+  const add = (row: number, message: string) =>
+    found.push({ row, column: c, path: ["facts", row, ...name.split(".")], message });
+  if (!cells) {
+    if (kind !== "optional" && rows > 0)
+      add(0, `Invalid input: expected ${kind === "string" ? "string" : "number"}, received undefined`);
+    return found;
+  }
+  const size = strings.length;
+  if (kind === "number" || kind === "line") {
+    for (let r = 0; r < rows && found.length < MAX_ISSUES; r++) {
+      const cell = cells[r];
+      // x - x is 0 only for a finite number.
+      if (typeof cell !== "number" || cell - cell !== 0)
+        add(r, `Invalid input: expected number, received ${received(cell)}`);
+      else if (kind === "line" && !Number.isInteger(cell)) add(r, "Invalid input: expected int, received number");
+      else if (kind === "line" && cell <= 0) add(r, "Too small: expected number to be >0");
+    }
+    return found;
+  }
+  // 0 = not judged yet, 1 = holds, 2 = broken.
+  const verdicts = rule ? new Uint8Array(size) : undefined;
+  for (let r = 0; r < rows && found.length < MAX_ISSUES; r++) {
+    const cell = cells[r];
+    if (cell === null && kind === "optional") continue;
+    // >>> 0 leaves exactly the non-negative integers below 2^32 unchanged.
+    if (typeof cell !== "number" || cell >>> 0 !== cell || cell >= size) {
+      add(r, `Invalid input: expected a string index below ${size}, received ${cellText(cell)}`);
+      continue;
+    }
+    if (!verdicts || !rule) continue;
+    let verdict = verdicts[cell];
+    if (verdict === 0) verdict = verdicts[cell] = rule(strings[cell]) === undefined ? 1 : 2;
+    if (verdict === 2) add(r, rule(strings[cell])!);
+  }
+  return found;
+}
+
+/** The facts: each column checked on its own, then rows built without further checks. */
+function decodeFacts(
+  value: unknown,
+  reader: CellReader,
+  sources: Rows<Source> | undefined,
+  indicators: Rows<Indicator> | undefined,
+): { rows: Fact[]; ids: Uint8Array } | undefined {
+  const { strings, issues } = reader;
+  const table = reader.table(value, "facts", 0);
+  if (!table) return undefined;
+  const rows = table.rows;
+  const columns = FACT_COLUMNS.map(({ name }) => table.column(name));
+  if (issues.list.length > 0) return undefined;
+  // Problems in row order, as zod lists them: any of the first three is among its column's first three.
+  const found = FACT_COLUMNS.flatMap((_, c) => checkFactColumn(columns[c], rows, c, strings));
+  if (found.length > 0) {
+    found.sort((x, y) => x.row - y.row || x.column - y.column);
+    for (const { path, message } of found) issues.add([...path], message);
+    return undefined;
+  }
+
+  const [id, indicator, region, period, kind, measure, base, amount, unit] = columns as number[][];
+  const [reportedValue, reportedUnit, reportedText, qualifier, source, quote, line, note] = columns.slice(
+    9,
+  ) as number[][];
+  const facts = new Array<Fact>(rows);
+  for (let r = 0; r < rows; r++) {
+    const reported = { value: reportedValue[r], unit: strings[reportedUnit[r]], text: strings[reportedText[r]] };
+    // One literal (one object shape) for the common fact without optional fields; the key order is
+    // the schema's either way, so a decoded dataset hashes as the build's.
+    if ((!base || base[r] === null) && (!qualifier || qualifier[r] === null) && (!note || note[r] === null)) {
+      facts[r] = {
+        id: strings[id[r]],
+        indicator: strings[indicator[r]],
+        region: strings[region[r]],
+        period: strings[period[r]],
+        kind: strings[kind[r]] as Fact["kind"],
+        measure: strings[measure[r]] as Fact["measure"],
+        value: amount[r],
+        unit: strings[unit[r]],
+        reported,
+        source: strings[source[r]],
+        quote: strings[quote[r]],
+        line: line[r],
+      };
+      continue;
+    }
+    const fact: Record<string, unknown> = {
+      id: strings[id[r]],
+      indicator: strings[indicator[r]],
+      region: strings[region[r]],
+      period: strings[period[r]],
+      kind: strings[kind[r]],
+      measure: strings[measure[r]],
+    };
+    if (base && base[r] !== null) fact.base = strings[base[r]];
+    fact.value = amount[r];
+    fact.unit = strings[unit[r]];
+    fact.reported = reported;
+    if (qualifier && qualifier[r] !== null) fact.qualifier = strings[qualifier[r]];
+    fact.source = strings[source[r]];
+    fact.quote = strings[quote[r]];
+    fact.line = line[r];
+    if (note && note[r] !== null) fact.note = strings[note[r]];
+    facts[r] = fact as Fact;
+  }
+
+  // The dataset-wide rules (datasetSchema's superRefine): known indicator and source, unique ids.
+  // A table that did not decode has its own problem already; its ids are not known either way.
+  const size = strings.length;
+  const known = (table: Rows<{ id: string }> | undefined) => {
+    if (!table) return undefined;
+    const marks = new Uint8Array(size);
+    for (const cell of table.columns.id ?? []) marks[cell as number] = 1;
+    return marks;
+  };
+  const knownIndicators = known(indicators);
+  const knownSources = known(sources);
+  const ids = new Uint8Array(size);
+  for (let r = 0; r < rows && !issues.full; r++) {
+    if (knownIndicators && !knownIndicators[indicator[r]])
+      issues.add(["facts", r, "indicator"], `unknown indicator ${strings[indicator[r]]}`);
+    if (knownSources && !knownSources[source[r]])
+      issues.add(["facts", r, "source"], `unknown source ${strings[source[r]]}`);
+    if (ids[id[r]]) issues.add(["facts", r, "id"], `duplicate fact id ${strings[id[r]]}`);
+    ids[id[r]] = 1;
+  }
+  return issues.list.length > 0 ? undefined : { rows: facts, ids };
+}
+
+/** Every fact a conflict names exists (by string index: the string table holds each string once). */
+function checkConflicts(conflicts: Rows<Conflict>, factIds: Uint8Array, strings: readonly string[], issues: Issues) {
+  const facts = conflicts.columns.facts ?? [];
+  const chosen = conflicts.columns.chosen ?? [];
+  for (let r = 0; r < conflicts.rows.length; r++)
+    for (const at of [...(facts[r] as number[]), chosen[r] as number])
+      if (!factIds[at]) issues.add(["conflicts", r], `conflict names a missing fact ${strings[at]}`);
+}
