@@ -8,6 +8,7 @@ import { diffDatasets, type DatasetDiff } from "../diff";
 import type { Dataset } from "../schema";
 import { day, describeRejection, oneLine, type Reason, type RejectCode } from "../messages/live";
 import { acceptDatasetText } from "./parse";
+import { withoutBom } from "./text";
 import type { Clock, FetchLike, HttpResponseLike, Sha256Hex } from "./ports";
 import { checkUrlPolicy } from "./url";
 import { compareToLive } from "./version";
@@ -192,7 +193,7 @@ export async function checkPublished(options: CheckOptions): Promise<CheckResult
 
   let text: string;
   try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    text = withoutBom(new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes));
   } catch {
     return reject("not-json", checkedAt, {}, "body is not UTF-8");
   }
