@@ -15,6 +15,7 @@ const OSC_TITLE = "\x1b]0;pwned\x07";
 const CLEAR_SCREEN = "\x1b[2J";
 const RIGHT_TO_LEFT = "\u202e";
 /** The raw bytes no output may contain: ESC, BEL, the bidi override, a one-byte CSI. */
+// eslint-disable-next-line no-control-regex -- the raw controls are what is looked for
 const RAW_CONTROLS = /[\x1b\x07\u202e\u009b]/;
 
 let dir: string;
@@ -35,6 +36,7 @@ function hh(...args: string[]): Promise<{ code: number; stdout: string; stderr: 
 
 /** How the sanitizer shows a text: each control as \uXXXX. */
 function escaped(text: string): string {
+  // eslint-disable-next-line no-control-regex -- the raw controls are what is replaced
   return text.replace(/[\x07\x1b\u202e\u009b]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
