@@ -121,6 +121,20 @@ describe("restoring the cached dataset at start-up", () => {
     updater.dispose();
   });
 
+  it("drops a cached dataset dated in the future instead of restoring it at every start", async () => {
+    const calculate = fakeExcel();
+    const live = loadEmbedded();
+    const dated2099 = derive(base, Math.ceil((Date.parse("2099-01-01") - Date.parse(base.builtAt)) / 1000));
+    expect(dated2099.builtAt.startsWith("2099-01-01")).toBe(true);
+    const storage = storageWith(dated2099);
+    const updater = createLiveUpdater(live, storage);
+    await updater.start();
+    expect(storage.data.has(CACHE_KEY)).toBe(false);
+    expect(live.store.dataset.hash).toBe(base.hash);
+    expect(calculate).not.toHaveBeenCalled();
+    updater.dispose();
+  });
+
   it("does not recalculate when nothing was restored (no cache, or the cache holds the bundled dataset)", async () => {
     for (const cache of [undefined, base]) {
       const calculate = fakeExcel();
