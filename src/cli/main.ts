@@ -20,6 +20,8 @@ function version(): string {
   return (JSON.parse(readFileSync(resolve(__dirname, "../../package.json"), "utf8")) as { version: string }).version;
 }
 
+const DATASET_HELP = "answer from this dataset file or published URL (validated first)";
+
 /** Same bounds as HH.FIND's limit. */
 const MAX_FIND_LIMIT = 500;
 
@@ -39,7 +41,6 @@ export async function main(argv: string[]): Promise<number> {
     .showHelpAfterError()
     // Set before the commands are added, which inherit it: commander's lines go through the sanitizer too.
     .configureOutput(terminalOutput);
-  const DATASET_HELP = "answer from this dataset file or published URL (validated first)";
 
   program
     .command("find")

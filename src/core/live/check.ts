@@ -1,7 +1,8 @@
 /**
- * The published-dataset check, shared by the add-in and `hh eval --dataset`: URL policy, a
- * conditional GET, one deadline for headers and body, a size limit enforced while streaming,
- * JSON and schema validation, and the version rule. It never touches the live dataset; the caller
+ * The published-dataset check, shared by the add-in and `hh … --dataset`: URL policy, a
+ * conditional GET (a plain one when the conditional one fails at the network level, as it does
+ * where the host does not answer the CORS preflight), one deadline for headers and body, a size
+ * limit enforced while streaming, JSON and schema validation, and the version rule. It never touches the live dataset; the caller
  * swaps only on "updated". Fetch and clock are injected.
  */
 import { diffDatasets, type DatasetDiff } from "../diff";
