@@ -12,6 +12,7 @@ import { endYear } from "../core/periods";
 import type { Fact } from "../core/schema";
 import { live } from "../runtime/dataset";
 import { explainName, formatExplanation } from "./explain";
+import { print, printError } from "./terminal";
 
 const TERMINAL_LANG = terminalLang(process.env);
 
@@ -35,12 +36,12 @@ function baseLine(fact: Fact): string {
 export function find(query: string, limit: number): number {
   const ranked = live.store.resolver.rank(checkText("query", query), limit);
   for (const c of ranked) {
-    console.log(
+    print(
       `${c.indicator.id}\t${c.indicator.zh}\t${c.indicator.en}\t${c.indicator.unit}\t${c.indicator.category}\t${c.score.toFixed(2)}`,
     );
   }
   if (ranked.length > 0) return 0;
-  console.error(bilingualError("nothingMatches", { query }));
+  printError(bilingualError("nothingMatches", { query }));
   return 1;
 }
 
@@ -48,19 +49,19 @@ export function find(query: string, limit: number): number {
 export function show(query: string): number {
   const store = live.store;
   const indicator = store.indicator(query);
-  console.log(`${indicator.zh} · ${indicator.en} (${indicator.id}) · ${indicator.category} · ${indicator.unit}`);
-  if (indicator.def) console.log(`  ${indicator.def}`);
+  print(`${indicator.zh} · ${indicator.en} (${indicator.id}) · ${indicator.category} · ${indicator.unit}`);
+  if (indicator.def) print(`  ${indicator.def}`);
   for (const fact of store.series(indicator.id)) {
     const conflicts = store.conflictsOf(fact);
-    console.log(
+    print(
       `\n${fact.period} ${KIND_LABEL.zh[fact.kind]} ${fact.region}: ${formatValue(fact)}${fact.base ? ` (较${fact.base})` : ""}`,
     );
-    console.log(`  ${citation(store, fact)}`);
-    if (fact.note) console.log(`  note: ${fact.note}`);
+    print(`  ${citation(store, fact)}`);
+    if (fact.note) print(`  note: ${fact.note}`);
     if (fact.measure === "level" && !isActualKind(fact.kind)) {
-      console.log(`  ${baseLine(fact)}`);
+      print(`  ${baseLine(fact)}`);
     }
-    for (const other of conflicts) console.log(`  ≠ ${formatValue(other)} in ${other.source} line ${other.line}`);
+    for (const other of conflicts) print(`  ≠ ${formatValue(other)} in ${other.source} line ${other.line}`);
   }
   return 0;
 }
@@ -68,26 +69,34 @@ export function show(query: string): number {
 /** hh resolve: how a name is read. */
 export function resolveName(name: string, options: { region?: string; period?: string; json?: boolean }): number {
   const explained = explainName(live.store, name, options);
-  if (options.json) console.log(JSON.stringify(explained));
-  else console.log(formatExplanation(explained));
+  if (options.json) print(JSON.stringify(explained));
+  else print(formatExplanation(explained));
   return !explained.ok || explained.figure?.error ? 1 : 0;
+}
+
+/**
+ * `--dataset <path-or-url>`: makes that dataset the one answering, after the add-in's checks. True
+ * when it answers (or none was named); false after one line on stderr saying why it was refused.
+ */
+export async function useDataset(location: string | undefined): Promise<boolean> {
+  if (!location) return true;
+  // Required here: its node:fs/promises (with readline and more) is needed only with --dataset.
+  const { loadDatasetFrom } = require("./load-dataset") as typeof import("./load-dataset");
+  const loaded = await loadDatasetFrom(location);
+  if (!loaded.ok) {
+    printError(`hh: ${cliText(TERMINAL_LANG, "datasetRefused", loaded.reason)}`);
+    return false;
+  }
+  live.swap(loaded.dataset, loaded.origin);
+  return true;
 }
 
 /** hh eval: each formula alone in HyperFormula, one result per formula. */
 export async function evaluate(formulas: string[], options: { json?: boolean; dataset?: string }): Promise<number> {
-  if (options.dataset) {
-    // Required here: its node:fs/promises (with readline and more) is needed only with --dataset.
-    const { loadDatasetFrom } = require("./load-dataset") as typeof import("./load-dataset");
-    const loaded = await loadDatasetFrom(options.dataset);
-    if (!loaded.ok) {
-      console.error(`hh: ${cliText(TERMINAL_LANG, "datasetRefused", loaded.reason)}`);
-      return 2;
-    }
-    live.swap(loaded.dataset, loaded.origin);
-  }
+  if (!(await useDataset(options.dataset))) return 2;
   const empty = formulas.findIndex((f) => f.trim().replace(/^=/, "").trim() === "");
   if (empty >= 0) {
-    console.error(`hh: ${cliText(TERMINAL_LANG, "emptyFormula", empty + 1)}`);
+    printError(`hh: ${cliText(TERMINAL_LANG, "emptyFormula", empty + 1)}`);
     return 2;
   }
   // Required here, not imported above: HyperFormula is the heaviest module and only eval needs it.
@@ -95,10 +104,10 @@ export async function evaluate(formulas: string[], options: { json?: boolean; da
   const results = await evaluateFormulas(formulas);
   let exitCode = 0;
   results.forEach((result, i) => {
-    if (options.json) console.log(JSON.stringify({ formula: formulas[i], ...result }));
-    else if (!result.ok) console.log(`${result.error} ${result.message}`);
-    else if (Array.isArray(result.value)) console.log(result.value.map((row) => row.join("\t")).join("\n"));
-    else console.log(String(result.value));
+    if (options.json) print(JSON.stringify({ formula: formulas[i], ...result }));
+    else if (!result.ok) print(`${result.error} ${result.message}`);
+    else if (Array.isArray(result.value)) print(result.value.map((row) => row.join("\t")).join("\n"));
+    else print(String(result.value));
     if (!result.ok) exitCode = 1;
   });
   return exitCode;

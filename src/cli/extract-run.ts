@@ -13,6 +13,7 @@ import { CITY, regionByName } from "../core/regions";
 import { DOCUMENT_TYPES, type Indicator, type Source } from "../core/schema";
 import { live } from "../runtime/dataset";
 import { loadCatalog, loadFactFiles, loadSources, type LoadProblem } from "../../scripts/lib/fact-files";
+import { print } from "./terminal";
 
 const REPO = resolve(__dirname, "../..");
 
@@ -238,21 +239,21 @@ export function runExtract(
     resolver: live.store.resolver,
   });
   if (options.json) {
-    console.log(JSON.stringify(options.ignored ? extraction : extraction.entries, null, 2));
+    print(JSON.stringify(options.ignored ? extraction : extraction.entries, null, 2));
     return;
   }
-  console.log(formatEntries(extraction.entries));
-  console.log(`\n${extraction.entries.length} figures; ${extraction.ignored.length} numbers not figures`);
-  if (options.ignored) for (const i of extraction.ignored) console.log(`  line ${i.line}  ${i.why.padEnd(9)} ${i.at}`);
+  print(formatEntries(extraction.entries));
+  print(`\n${extraction.entries.length} figures; ${extraction.ignored.length} numbers not figures`);
+  if (options.ignored) for (const i of extraction.ignored) print(`  line ${i.line}  ${i.why.padEnd(9)} ${i.at}`);
 }
 
 /** hh ingest: store, draft, and say what to do next. */
 export function runIngest(file: string, options: IngestOptions): void {
   const result = ingest(file, options);
-  console.log(`source ${result.id}: ${result.sourceFile}`);
-  console.log(
+  print(`source ${result.id}: ${result.sourceFile}`);
+  print(
     `draft: ${result.factsFile} — ${result.facts} facts, ${result.newIndicators} proposed indicators, ${result.ignores} ignores, all marked review: true`,
   );
-  for (const w of result.warnings) console.log(`warning: ${w}`);
-  console.log(`next: review every entry (data/README.md, "Adding a report"), then npm run data:check -- ${result.id}`);
+  for (const w of result.warnings) print(`warning: ${w}`);
+  print(`next: review every entry (data/README.md, "Adding a report"), then npm run data:check -- ${result.id}`);
 }

@@ -9,6 +9,7 @@ import { resolve } from "node:path";
 import { Command } from "commander";
 import { addServeCommand } from "./serve";
 import { addExtractCommands } from "./extract-commands";
+import { printError, terminalOutput } from "./terminal";
 
 const TERMINAL_LANG = terminalLang(process.env);
 
@@ -18,6 +19,8 @@ const commands = () => require("./commands") as Commands;
 function version(): string {
   return (JSON.parse(readFileSync(resolve(__dirname, "../../package.json"), "utf8")) as { version: string }).version;
 }
+
+const DATASET_HELP = "answer from this dataset file or published URL (validated first)";
 
 /** Same bounds as HH.FIND's limit. */
 const MAX_FIND_LIMIT = 500;
@@ -35,29 +38,35 @@ export async function main(argv: string[]): Promise<number> {
     .name("hh")
     .description("青城指标 · HH Indicators — Hohhot government-report figures from the command line")
     .version(version(), "-v, --version")
-    .showHelpAfterError();
+    .showHelpAfterError()
+    // Set before the commands are added, which inherit it: commander's lines go through the sanitizer too.
+    .configureOutput(terminalOutput);
 
   program
     .command("find")
     .description("list indicators matching a query (id, Chinese/English name, alias)")
     .argument("<query>")
     .option("-n, --limit <n>", `maximum rows, a whole number from 1 to ${MAX_FIND_LIMIT}`, "10")
-    .action((query: string, options: { limit: string }) => {
+    .option("--dataset <path-or-url>", DATASET_HELP)
+    .action(async (query: string, options: { limit: string; dataset?: string }) => {
       const limit = parseLimit(options.limit);
       if (limit === undefined) {
-        console.error(`hh: ${cliText(TERMINAL_LANG, "badLimit", MAX_FIND_LIMIT, options.limit)}`);
+        printError(`hh: ${cliText(TERMINAL_LANG, "badLimit", MAX_FIND_LIMIT, options.limit)}`);
         exitCode = 2;
         return;
       }
-      exitCode = commands().find(query, limit);
+      if (!(await commands().useDataset(options.dataset))) exitCode = 2;
+      else exitCode = commands().find(query, limit);
     });
 
   program
     .command("show")
     .description("print an indicator's facts with their sources")
     .argument("<indicator>")
-    .action((query: string) => {
-      exitCode = commands().show(query);
+    .option("--dataset <path-or-url>", DATASET_HELP)
+    .action(async (query: string, options: { dataset?: string }) => {
+      if (!(await commands().useDataset(options.dataset))) exitCode = 2;
+      else exitCode = commands().show(query);
     });
 
   program
@@ -67,8 +76,10 @@ export async function main(argv: string[]): Promise<number> {
     .option("--region <region>", "the region argument, as a function would get it")
     .option("--period <period>", "also look the figure up for this period")
     .option("--json", "machine-readable output")
-    .action((name: string, options: { region?: string; period?: string; json?: boolean }) => {
-      exitCode = commands().resolveName(name, options);
+    .option("--dataset <path-or-url>", DATASET_HELP)
+    .action(async (name: string, options: { region?: string; period?: string; json?: boolean; dataset?: string }) => {
+      if (!(await commands().useDataset(options.dataset))) exitCode = 2;
+      else exitCode = commands().resolveName(name, options);
     });
 
   program
@@ -76,13 +87,19 @@ export async function main(argv: string[]): Promise<number> {
     .description("evaluate HH formulas in HyperFormula, e.g. hh eval '=HH.TARGET(\"公办园占比\",2025)'")
     .argument("<formulas...>")
     .option("--json", "machine-readable output: value, or error and message; spilled arrays as 2-D arrays")
-    .option("--dataset <path-or-url>", "evaluate against this published dataset (validated first)")
+    .option("--dataset <path-or-url>", DATASET_HELP)
     .action(async (formulas: string[], options: { json?: boolean; dataset?: string }) => {
       exitCode = await commands().evaluate(formulas, options);
     });
 
   addServeCommand(program);
   addExtractCommands(program);
-  await program.parseAsync(argv);
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    // Printed here rather than by bin/hh, so a message quoting dataset text is sanitized like every other line.
+    printError(`hh: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
   return exitCode;
 }

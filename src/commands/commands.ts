@@ -1,5 +1,6 @@
 /** Ribbon commands. In the shared runtime they run inside the task pane page. */
 import { recalculateWorkbook } from "../excel/recalculate";
+import { loadOnDocumentOpen } from "./startup";
 
 async function recalculateHH(event: Office.AddinCommands.Event): Promise<void> {
   try {
@@ -9,10 +10,16 @@ async function recalculateHH(event: Office.AddinCommands.Event): Promise<void> {
   }
 }
 
-/** Registers the ribbon actions once Office is ready; does nothing outside Office. */
+/**
+ * Registers the ribbon actions once Office is ready, and asks for the runtime to load with the
+ * workbook from now on (this module runs in the shared runtime whichever way it started); does
+ * nothing outside Office.
+ */
 export function registerCommands(): void {
   if (typeof Office === "undefined") return;
-  void Office.onReady(() => {
+  void Office.onReady((info) => {
     Office.actions?.associate("recalculateHH", recalculateHH);
+    // Not in the browser preview (Office.js present, no host): nothing to load there.
+    if (info?.host === Office.HostType.Excel) void loadOnDocumentOpen(Office);
   });
 }

@@ -22,6 +22,7 @@ import { Browse } from "./Browse";
 import { Calculator } from "./calculator/Calculator";
 import { DataPanel } from "./DataPanel";
 import { Detail } from "./Detail";
+import { ViewBoundary } from "./ErrorBoundary";
 import { sheetAccess, type HostInfo } from "./host";
 import { I18nContext, i18n, languageFor, type Lang } from "./i18n";
 import { LiveProvider, useLiveStore } from "./live";
@@ -183,40 +184,51 @@ function Pane({ host, run, settings, dataSettings }: Omit<AppProps, "live" | "up
           {/* Panels stay mounted and are only hidden, so their state survives switching tabs. */}
           <section hidden={tab !== "browse"} aria-label={t.tabBrowse}>
             <div hidden={Boolean(open)}>
-              <Browse
-                store={store}
-                filters={filters}
-                onFilters={setFilters}
-                results={results}
-                returnFocusTo={open ? undefined : returnFocus}
-                onOpen={(fact) => {
-                  listScroll.current = mainRef.current?.scrollTop ?? 0;
-                  setOpen(fact);
-                  setReturnFocus(undefined);
-                }}
-              />
+              <ViewBoundary>
+                <Browse
+                  store={store}
+                  filters={filters}
+                  onFilters={setFilters}
+                  results={results}
+                  returnFocusTo={open ? undefined : returnFocus}
+                  onOpen={(fact) => {
+                    listScroll.current = mainRef.current?.scrollTop ?? 0;
+                    setOpen(fact);
+                    setReturnFocus(undefined);
+                  }}
+                />
+              </ViewBoundary>
             </div>
             {open ? (
-              <Detail
-                store={store}
-                fact={open}
-                access={access}
-                onSelect={setOpen}
-                onBack={() => {
-                  setReturnFocus(open.id);
-                  setOpen(undefined);
-                }}
-              />
+              // Keyed by figure: another figure opened from a broken one gets a fresh view.
+              <ViewBoundary key={open.id} onBack={() => setOpen(undefined)}>
+                <Detail
+                  store={store}
+                  fact={open}
+                  access={access}
+                  onSelect={setOpen}
+                  onBack={() => {
+                    setReturnFocus(open.id);
+                    setOpen(undefined);
+                  }}
+                />
+              </ViewBoundary>
             ) : null}
           </section>
           <section hidden={tab !== "sheets"} aria-label={t.tabSheets}>
-            <SheetsPanel store={store} visible={results} access={access} />
+            <ViewBoundary>
+              <SheetsPanel store={store} visible={results} access={access} />
+            </ViewBoundary>
           </section>
           <section hidden={tab !== "calc"} aria-label={t.tabCalc}>
-            <Calculator store={store} access={access} />
+            <ViewBoundary>
+              <Calculator store={store} access={access} />
+            </ViewBoundary>
           </section>
           <section hidden={tab !== "data"} aria-label={t.tabData}>
-            <DataPanel store={store} settings={dataSettings?.(lang)} />
+            <ViewBoundary>
+              <DataPanel store={store} settings={dataSettings?.(lang)} />
+            </ViewBoundary>
           </section>
         </main>
       </FluentProvider>

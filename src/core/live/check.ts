@@ -1,13 +1,15 @@
 /**
- * The published-dataset check, shared by the add-in and `hh eval --dataset`: URL policy, a
- * conditional GET, one deadline for headers and body, a size limit enforced while streaming,
- * JSON and schema validation, and the version rule. It never touches the live dataset; the caller
+ * The published-dataset check, shared by the add-in and `hh … --dataset`: URL policy, a
+ * conditional GET (a plain one when the conditional one fails at the network level, as it does
+ * where the host does not answer the CORS preflight), one deadline for headers and body, a size
+ * limit enforced while streaming, JSON and schema validation, and the version rule. It never touches the live dataset; the caller
  * swaps only on "updated". Fetch and clock are injected.
  */
 import { diffDatasets, type DatasetDiff } from "../diff";
 import type { Dataset } from "../schema";
 import { day, describeRejection, oneLine, type Reason, type RejectCode } from "../messages/live";
 import { acceptDatasetText } from "./parse";
+import { withoutBom } from "./text";
 import type { Clock, FetchLike, HttpResponseLike, Sha256Hex } from "./ports";
 import { checkUrlPolicy } from "./url";
 import { compareToLive } from "./version";
@@ -29,6 +31,12 @@ export type CheckResult =
   | { status: "not-modified"; why: "etag" | "same-hash"; etag?: string; checkedAt: string }
   | { status: "rejected"; code: RejectCode; reason: Reason; detail?: string; checkedAt: string };
 
+/** What a check says about the conditional request: whether it failed and a plain GET answered instead. */
+export interface ConditionalOutcome {
+  /** True when the request with If-None-Match failed at the network level and the plain GET got an answer. */
+  fellBack?: true;
+}
+
 export type Rejected = Extract<CheckResult, { status: "rejected" }>;
 
 export interface CheckOptions {
@@ -36,6 +44,11 @@ export interface CheckOptions {
   fetch: FetchLike;
   /** ETag of the dataset we hold from this URL; sent as If-None-Match. */
   etag?: string;
+  /**
+   * Whether If-None-Match may be sent (default true). It is not a CORS-safelisted header, so a browser
+   * first sends a preflight; a host that does not answer it gets plain GETs (see the updater).
+   */
+  conditional?: boolean;
   /** The live dataset, for the version check and the diff. */
   current?: Dataset;
   timeoutMs?: number;
@@ -111,7 +124,13 @@ async function readBody(
  * Fetches and validates the published dataset at `url`. Never throws: every failure is a
  * "rejected" result with one sentence per language.
  */
-export async function checkPublished(options: CheckOptions): Promise<CheckResult> {
+export async function checkPublished(options: CheckOptions): Promise<CheckResult & ConditionalOutcome> {
+  const outcome = { fellBack: false };
+  const result = await runCheck(options, outcome);
+  return outcome.fellBack ? { ...result, fellBack: true } : result;
+}
+
+async function runCheck(options: CheckOptions, outcome: { fellBack: boolean }): Promise<CheckResult> {
   const { clock } = options;
   const checkedAt = clock.now().toISOString();
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -133,12 +152,8 @@ export async function checkPublished(options: CheckOptions): Promise<CheckResult
   });
   deadline.catch(() => undefined);
 
-  let response: HttpResponseLike;
-  let bytes: Uint8Array;
-  try {
-    const headers: Record<string, string> = { Accept: "application/json" };
-    if (options.etag) headers["If-None-Match"] = options.etag;
-    response = await Promise.race([
+  const request = (headers: Record<string, string>) =>
+    Promise.race([
       options.fetch(policy.url.href, {
         method: "GET",
         headers,
@@ -149,6 +164,20 @@ export async function checkPublished(options: CheckOptions): Promise<CheckResult
       }),
       deadline,
     ]);
+  // Accept is CORS-safelisted: a request with only it needs no preflight.
+  const plainHeaders = { Accept: "application/json" };
+  const conditional = Boolean(options.etag) && options.conditional !== false;
+  let response: HttpResponseLike;
+  let bytes: Uint8Array;
+  try {
+    try {
+      response = await request(conditional ? { ...plainHeaders, "If-None-Match": options.etag! } : plainHeaders);
+    } catch (error) {
+      if (!conditional || timedOut || error instanceof Deadline) throw error;
+      // A browser rejects (TypeError, no status) when the preflight If-None-Match costs is not answered: once more without it, within the same deadline.
+      response = await request(plainHeaders);
+      outcome.fellBack = true;
+    }
     const discard = () => {
       controller.abort();
       response.body?.cancel().catch(() => undefined);
@@ -192,7 +221,7 @@ export async function checkPublished(options: CheckOptions): Promise<CheckResult
 
   let text: string;
   try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    text = withoutBom(new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes));
   } catch {
     return reject("not-json", checkedAt, {}, "body is not UTF-8");
   }

@@ -6,6 +6,8 @@
  *   ports.ts     the injected dependencies
  *   url.ts       which URLs may be fetched
  *   check.ts     the conditional, size- and time-limited check of a published dataset
+ *   plain-hosts.ts  hosts that get plain GETs because they do not answer the CORS preflight
+ *   text.ts      dataset text before parsing (one BOM removed)
  *   parse.ts     dataset text → validated dataset
  *   version.ts   which of two datasets is newer
  *   settings.ts  the user's URL, check-on-open and interval
@@ -19,6 +21,8 @@ export * from "./check";
 export * from "./dataset";
 export * from "../messages/live";
 export * from "./parse";
+export * from "./plain-hosts";
+export * from "./text";
 export * from "./ports";
 export * from "./settings";
 export * from "./summary";

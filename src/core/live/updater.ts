@@ -8,7 +8,7 @@
 import { diffDatasets } from "../diff";
 import type { DatasetOrigin } from "../store";
 import { cacheText, cacheTextWithEtag, CACHE_KEY, decideRestore } from "./cache";
-import { checkPublished, type CheckResult } from "./check";
+import { checkPublished, type CheckResult, type ConditionalOutcome } from "./check";
 import type { LiveDataset } from "./dataset";
 import {
   describeRejection,
@@ -20,6 +20,7 @@ import {
 } from "../messages/live";
 import type { Clock, FetchLike, KeyValueStorage, Recalculate, Sha256Hex } from "./ports";
 import { DEFAULT_SETTINGS, normalizeSettings, parseSettings, SETTINGS_KEY, type LiveSettings } from "./settings";
+import { afterCheck, conditionalAllowed, parsePlainHosts, PLAIN_HOSTS_KEY } from "./plain-hosts";
 import { summarizeDiff, type DiffSummary } from "./summary";
 import { checkUrlPolicy } from "./url";
 
@@ -133,12 +134,16 @@ export class LiveUpdater {
     const store = this.live.store;
     // Only revalidate when we hold that URL's dataset; otherwise a 304 would leave us on another one.
     const holding = store.origin.kind === "published" && store.origin.location === url;
-    let result: CheckResult;
+    const etag = holding ? this.etag : undefined;
+    const plainHosts = parsePlainHosts(await this.read(PLAIN_HOSTS_KEY));
+    const conditional = conditionalAllowed(plainHosts, url, clock.now());
+    let result: CheckResult & ConditionalOutcome;
     try {
       result = await checkPublished({
         url,
         fetch: this.options.fetch,
-        etag: holding ? this.etag : undefined,
+        etag,
+        conditional,
         current: store.dataset,
         timeoutMs: this.options.timeoutMs,
         maxBytes: this.options.maxBytes,
@@ -155,6 +160,12 @@ export class LiveUpdater {
         detail: String(error),
         checkedAt: clock.now().toISOString(),
       };
+    }
+    // Remembered only from an answer that settles it: a fallback that got through, or a conditional request that did.
+    const answered = result.status !== "rejected" || result.code !== "network";
+    if (etag && answered && (result.fellBack || conditional)) {
+      const next = afterCheck(plainHosts, url, clock.now(), Boolean(result.fellBack));
+      if (next !== plainHosts) await this.write(PLAIN_HOSTS_KEY, JSON.stringify(next));
     }
     if (url !== this.state.settings.url) return result; // the user switched URL meanwhile: stale answer
     const at = result.checkedAt;

@@ -17,7 +17,10 @@ export type RejectCode =
   | "invalid"
   | "forged"
   | "future"
-  | "older";
+  | "older"
+  | "not-a-file"
+  | "file-timeout"
+  | "unreadable";
 
 /** One sentence in each UI language. */
 export interface Reason {
@@ -116,6 +119,26 @@ export function describeRejection(code: RejectCode, detail: Record<string, strin
       return {
         "zh-CN": `发布的数据集 ${d("version")}(${d("date")})早于当前的 ${d("current")}(${d("currentDate")}),未替换。`,
         "en-US": `The published dataset ${d("version")} (${d("date")}) is older than the live ${d("current")} (${d("currentDate")}), so it was not applied.`,
+      };
+    case "not-a-file":
+      return d("kind") === "folder"
+        ? {
+            "zh-CN": `${d("path")} 是文件夹,不是数据集文件,未读取。`,
+            "en-US": `${d("path")} is a folder, not a dataset file, so nothing was read.`,
+          }
+        : {
+            "zh-CN": `${d("path")} 是设备或套接字,不是数据集文件,未读取。`,
+            "en-US": `${d("path")} is a device or socket, not a dataset file, so nothing was read.`,
+          };
+    case "file-timeout":
+      return {
+        "zh-CN": `读取 ${d("path")} 超过 ${d("seconds")} 秒仍未结束(写入方未关闭?),已停止读取。`,
+        "en-US": `Reading ${d("path")} did not finish within ${d("seconds")} s (is its writer still open?), so reading was stopped.`,
+      };
+    case "unreadable":
+      return {
+        "zh-CN": `无法读取 ${d("path")}(${d("code")})。`,
+        "en-US": `${d("path")} cannot be read (${d("code")}).`,
       };
   }
 }

@@ -1,0 +1,18 @@
+/** The CLI's output point: every line hh prints goes through here, so dataset text cannot drive the terminal. */
+import { forTerminal } from "../core/text-safety";
+
+/** One line (or several joined by \n) on stdout. */
+export function print(text: string): void {
+  process.stdout.write(`${forTerminal(text)}\n`);
+}
+
+/** One line on stderr. */
+export function printError(text: string): void {
+  process.stderr.write(`${forTerminal(text)}\n`);
+}
+
+/** What commander writes (help, usage errors), through the same sanitizer. */
+export const terminalOutput = {
+  writeOut: (text: string) => void process.stdout.write(forTerminal(text)),
+  writeErr: (text: string) => void process.stderr.write(forTerminal(text)),
+};
