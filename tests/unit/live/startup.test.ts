@@ -5,6 +5,7 @@
  */
 import { afterEach, describe, expect, it, jest } from "@jest/globals";
 import { cacheText, CACHE_KEY, SETTINGS_KEY } from "../../../src/core/live";
+import type { Dataset } from "../../../src/core/schema";
 import { evaluateFormulas } from "../../../src/cli/engine";
 import { loadOnDocumentOpen, resetLoadOnDocumentOpen } from "../../../src/commands/startup";
 import { registerCommands } from "../../../src/commands/commands";
@@ -96,7 +97,7 @@ describe("restoring the cached dataset at start-up", () => {
     return calculate;
   }
 
-  function storageWith(cache?: unknown) {
+  function storageWith(cache?: Dataset) {
     const settings = JSON.stringify({ url, checkOnOpen: false, intervalMinutes: 0 });
     return memoryStorage({
       [SETTINGS_KEY]: settings,
