@@ -9,3 +9,4 @@ export * from "./words";
 export * from "./live";
 export * from "./settings";
 export * from "./cli";
+export * from "./vintages";
