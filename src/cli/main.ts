@@ -56,8 +56,9 @@ export async function main(argv: string[]): Promise<number> {
     .command("show")
     .description("print an indicator's facts with their sources")
     .argument("<indicator>")
-    .action((query: string) => {
-      exitCode = commands().show(query);
+    .option("--as-of <date>", "only what had been published by this date (2024-03-01), as lookups then saw it")
+    .action((query: string, options: { asOf?: string }) => {
+      exitCode = commands().show(query, options);
     });
 
   program

@@ -1,4 +1,5 @@
 /** Sentences about vintages (revisions of a figure), in zh-CN and en-US: HH.SOURCE's note, statuses, hh show. */
+import type { Source } from "../schema";
 import type { PublicationStatus } from "../vintages";
 import type { Lang } from "./lang";
 
@@ -63,5 +64,17 @@ export const SHOW_VINTAGE: Record<Lang, { asOf: (date: string) => string; nothin
   en: {
     asOf: (date) => `as known on ${date} (later publications hidden)`,
     nothingBy: (date) => `nothing had been published for this indicator by ${date}`,
+  },
+};
+
+/** Document types as readers of each language know them. */
+export const DOCUMENT_TYPE_LABEL: Record<Lang, Record<Source["type"], string>> = {
+  zh: { 统计公报: "统计公报", 政府工作报告: "政府工作报告", 进展报告: "进展报告", 访谈: "访谈", 新闻报道: "新闻报道" },
+  en: {
+    统计公报: "statistical bulletin",
+    政府工作报告: "government work report",
+    进展报告: "progress report",
+    访谈: "interview",
+    新闻报道: "news report",
   },
 };
