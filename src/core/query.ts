@@ -305,7 +305,8 @@ export function series(
   const later: Fact[] = [];
   for (const fact of store.series(indicator.id)) {
     if (fact.region !== region || (kind && fact.kind !== kind) || !factMeasures(fact, reading)) continue;
-    // One row per key: the figure lookups return (as known on the as-of date).
+    // One row per figure: the one lookups return (as known on the as-of date); an estimate an actual replaced is history.
+    if (!kind && fact.kind === "estimate" && store.chosen({ ...fact, kind: "actual" }, asOf)) continue;
     const winner = store.chosen(fact, asOf);
     if (!winner) {
       later.push(fact);
