@@ -255,7 +255,7 @@ export function get(store: IndicatorStore, args: Lookup & { kind: unknown }): nu
 
 /** Reported percent change, or one computed from two yearly levels. */
 export function growth(store: IndicatorStore, args: Lookup & { kind?: unknown }): number {
-  const { reading, indicator, period, region } = resolveArgs(store, args);
+  const { reading, indicator, period, region, asOf } = resolveArgs(store, args);
   if (reading.measure !== "level" && reading.measure !== "pct_change") {
     throw notFound("growthOfChange", { name: String(args.indicator), measure: bothNames(reading) });
   }
@@ -265,14 +265,18 @@ export function growth(store: IndicatorStore, args: Lookup & { kind?: unknown })
     : normalizeKind(args.kind) === "target"
       ? TARGET_KINDS
       : [normalizeKind(args.kind)];
-  const reported = lookupFact(store, indicator, region, period, kinds, words);
+  const reported = lookupFact(store, indicator, region, period, kinds, words, asOf);
   if (reported) return valueFor(reported, words, indicator);
   if (isYear(period) && !words.decline) {
-    const now = lookupFact(store, indicator, region, period, kinds);
-    const before = lookupFact(store, indicator, region, String(Number(period) - 1), ACTUAL_KINDS);
+    const now = lookupFact(store, indicator, region, period, kinds, LEVEL, asOf);
+    const before = lookupFact(store, indicator, region, String(Number(period) - 1), ACTUAL_KINDS, LEVEL, asOf);
     if (now && before) return yoy(now.value, before.value);
   }
-  throw missing(store, indicator, region, period, kinds, words);
+  const later = asOf && allPublished(store, indicator, region, period, kinds, words);
+  throw (
+    (later && notYet(store, { indicator, region, period, asOf }, later, kinds)) ||
+    missing(store, indicator, region, period, kinds, words)
+  );
 }
 
 function unitLabel(fact: Fact): string {

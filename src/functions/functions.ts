@@ -35,10 +35,13 @@ export function value(indicator: string, period: any, region?: string, unit?: st
  * @param period 目标年份或期间,如 2025、"十五五" / Horizon year or span, e.g. 2025 or "十五五"
  * @param [region] 地区 / Region
  * @param [unit] 换算单位 / Unit to convert to
+ * @param [as_of] 截至日期:只用此日(含)之前公布的数据,如 "2024-03-01" 或 Excel 日期 / As known on this date: only publications up to it, e.g. "2024-03-01" or an Excel date
  * @returns 目标值(百分比为小数) / The target (percentages as fractions)
  */
-export function target(indicator: string, period: any, region?: string, unit?: string): number {
-  return excelResult(() => q.target(live.store, { indicator, period, region, unit: checkLength("unit", unit) }));
+export function target(indicator: string, period: any, region?: string, unit?: string, as_of?: any): number {
+  return excelResult(() =>
+    q.target(live.store, { indicator, period, region, unit: checkLength("unit", unit), asOf: as_of }),
+  );
 }
 
 /**
@@ -67,10 +70,11 @@ export function get(indicator: string, period: any, kind: string, region?: strin
  * @param period 年份或期间 / Year or span
  * @param [region] 地区 / Region
  * @param [kind] 默认实际(无则预计);"target" 取增速目标 / Default actual (else estimate); "target" for a growth target
+ * @param [as_of] 截至日期:只用此日(含)之前公布的数据,如 "2024-03-01" 或 Excel 日期 / As known on this date: only publications up to it, e.g. "2024-03-01" or an Excel date
  * @returns 增速(小数) / Growth as a fraction
  */
-export function growth(indicator: string, period: any, region?: string, kind?: string): number {
-  return excelResult(() => q.growth(live.store, { indicator, period, region, kind }));
+export function growth(indicator: string, period: any, region?: string, kind?: string, as_of?: any): number {
+  return excelResult(() => q.growth(live.store, { indicator, period, region, kind, asOf: as_of }));
 }
 
 /**

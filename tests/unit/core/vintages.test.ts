@@ -102,6 +102,23 @@ describe("the figure lookups return", () => {
   });
 });
 
+describe("targets and plans", () => {
+  it("keep their own ranking: a later official target replaces an earlier one, and is never mixed with actuals", () => {
+    const store = storeWith([
+      { id: "101", type: "政府工作报告", date: "2021-01-10", value: 640, kind: "target" },
+      { id: "102", type: "政府工作报告", date: "2022-01-10", value: 650, kind: "target" },
+    ]);
+    expect(q.target(store, GDP)).toBe(650);
+    expect(q.value(store, GDP)).toBe(665);
+    const target = store.chosen({ ...ESTIMATE, kind: "target" })!;
+    expect(Object.fromEntries(store.publications(target).map((p) => [p.fact.source, p.status]))).toEqual({
+      "102": "chosen",
+      "101": "revised",
+    });
+    expect(q.target(store, { ...GDP, asOf: "2021-06-30" })).toBe(640);
+  });
+});
+
 describe("the real dataset", () => {
   it("lists the same conflicts as the store derives, with the new school places conflict unchanged", () => {
     const store = new IndicatorStore(REAL);

@@ -27,9 +27,9 @@ beforeAll(async () => {
 }, 60000);
 
 describe("the as_of argument", () => {
-  it("is the last, optional parameter of VALUE, GET, SERIES and SOURCE in the generated metadata", async () => {
+  it("is the last, optional parameter of VALUE, TARGET, GET, GROWTH, SERIES and SOURCE in the generated metadata", async () => {
     const { functions } = await loadFunctionsMetadata();
-    for (const name of ["VALUE", "GET", "SERIES", "SOURCE"]) {
+    for (const name of ["VALUE", "TARGET", "GET", "GROWTH", "SERIES", "SOURCE"]) {
       const parameters = functions.find((f) => f.name === name)!.parameters;
       expect(parameters.at(-1), name).toMatchObject({ name: "as_of", optional: true, type: "any" });
     }
@@ -41,6 +41,14 @@ describe("the as_of argument", () => {
     expect(await value('=HH.VALUE("地区生产总值",2022,"新城区",,DATE(2023,6,1))')).toBe(670.2);
     expect(await value('=HH.VALUE("地区生产总值",2022,"新城区","万元",DATE(2024,1,8))')).toBe(6725000);
     expect(await value('=HH.GET("地区生产总值",2022,"estimate","新城区",,"2024-06-30")')).toBe(665);
+  });
+
+  it("applies to HH.GROWTH, reported or computed from levels as known then", async () => {
+    // 新城区's 2022 GDP growth is only an estimate in its January 2023 report, published with the level.
+    const reported = await value('=HH.GROWTH("地区生产总值",2022,"新城区")');
+    expect(await value('=HH.GROWTH("地区生产总值",2022,"新城区",,"2023-01-05")')).toBe(reported);
+    const before = await error('=HH.GROWTH("地区生产总值",2022,"新城区",,"2023-01-04")');
+    expect(before.message).toContain("first published 2023-01-05");
   });
 
   it("gives #N/A saying when the figure was first published for a date before it", async () => {
