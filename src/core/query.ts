@@ -67,22 +67,6 @@ export function lookupFact(
   return undefined;
 }
 
-/** Every publication a lookup without a date could return, for saying when the first one appeared. */
-function allPublished(
-  store: IndicatorStore,
-  indicator: Indicator,
-  region: string,
-  period: string,
-  kinds: readonly Kind[],
-  words: MeasureWords,
-): Fact[] {
-  return periodsToTry(period).flatMap((p) =>
-    kinds.flatMap((kind) =>
-      store.facts(indicator.id, region, p, kind, words.measure).filter((f) => factMeasures(f, words)),
-    ),
-  );
-}
-
 /** The measure words as people read them: 增速, 年均增速, 降幅, 增量 … */
 export function measureName(words: MeasureWords, lang: Lang = "zh"): string {
   if (lang === "en") {
@@ -103,7 +87,14 @@ export function factMeasureLabel(fact: Fact, lang: Lang = "zh"): string {
   return fact.base && !isYearOnYear(fact.base) ? `${label}(${WORDS[lang].versus}${fact.base})` : label;
 }
 
-/** An #N/A that says what exists instead: the periods, kinds and measures this region has, and other regions. */
+function kindNames(kinds: readonly Kind[]): { zh: string; en: string } {
+  return { zh: kinds.map((k) => KIND_ZH[k]).join("/"), en: kinds.map((k) => KIND_LABEL.en[k]).join("/") };
+}
+
+/**
+ * An #N/A that says what exists instead: the periods, kinds and measures this region has, and other
+ * regions; for an as-of lookup of a figure published only later, when it was first published.
+ */
 function missing(
   store: IndicatorStore,
   indicator: Indicator,
@@ -111,7 +102,17 @@ function missing(
   period: string,
   kinds: readonly Kind[],
   words: MeasureWords,
+  asOf?: string,
 ): HHError {
+  if (asOf) {
+    const published = periodsToTry(period).flatMap((p) =>
+      kinds.flatMap((kind) =>
+        store.facts(indicator.id, region, p, kind, words.measure).filter((f) => factMeasures(f, words)),
+      ),
+    );
+    const later = notYet(store, { indicator, region, period, asOf }, published, kinds);
+    if (later) return later;
+  }
   const all = store.series(indicator.id);
   const available = all
     .filter((f) => f.region === region)
@@ -128,7 +129,7 @@ function missing(
     indicator: indicator.zh,
     region,
     period,
-    kinds: { zh: kinds.map((k) => KIND_ZH[k]).join("/"), en: kinds.map((k) => KIND_LABEL.en[k]).join("/") },
+    kinds: kindNames(kinds),
     measure: words.measure === "level" ? undefined : bothNames(words),
     otherMeasure: other && { ...bothNames(other), growth: other.measure === "pct_change" },
     available: [...new Set(available)],
@@ -190,7 +191,7 @@ function notYet(
     indicator: what.indicator.zh,
     region: what.region,
     period: what.period,
-    kinds: { zh: kinds.map((k) => KIND_ZH[k]).join("/"), en: kinds.map((k) => KIND_LABEL.en[k]).join("/") },
+    kinds: kindNames(kinds),
     asOf: what.asOf,
     first,
   });
@@ -221,13 +222,7 @@ export interface Answer {
 export function lookupNamed(store: IndicatorStore, args: Lookup, kinds: readonly Kind[]): Answer {
   const { reading, indicator, period, region, asOf } = resolveArgs(store, args);
   const fact = lookupFact(store, indicator, region, period, kinds, reading, asOf);
-  if (!fact) {
-    const later = asOf && allPublished(store, indicator, region, period, kinds, reading);
-    throw (
-      (later && notYet(store, { indicator, region, period, asOf }, later, kinds)) ||
-      missing(store, indicator, region, period, kinds, reading)
-    );
-  }
+  if (!fact) throw missing(store, indicator, region, period, kinds, reading, asOf);
   return { fact, value: valueFor(fact, reading, indicator), reading, asOf };
 }
 
@@ -272,11 +267,7 @@ export function growth(store: IndicatorStore, args: Lookup & { kind?: unknown })
     const before = lookupFact(store, indicator, region, String(Number(period) - 1), ACTUAL_KINDS, LEVEL, asOf);
     if (now && before) return yoy(now.value, before.value);
   }
-  const later = asOf && allPublished(store, indicator, region, period, kinds, words);
-  throw (
-    (later && notYet(store, { indicator, region, period, asOf }, later, kinds)) ||
-    missing(store, indicator, region, period, kinds, words)
-  );
+  throw missing(store, indicator, region, period, kinds, words, asOf);
 }
 
 function unitLabel(fact: Fact): string {

@@ -1,23 +1,14 @@
 /** hh with revisions: show --as-of, and eval with an as_of argument against a published dataset that holds a revision. */
-import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { afterAll, describe, expect, it } from "@jest/globals";
 import { contentText } from "../../src/core/integrity";
+import { hh as run } from "../jest/hh";
 import { REVISED, withPublications } from "../jest/vintage-datasets";
 
-const ROOT = resolve(__dirname, "../..");
-function hh(...args: string[]) {
-  const result = spawnSync(process.execPath, [resolve(ROOT, "bin/hh"), ...args], {
-    cwd: ROOT,
-    encoding: "utf8",
-    timeout: 60000,
-    env: { ...process.env, LANG: "en_US.UTF-8", LC_ALL: "" },
-  });
-  return { code: result.status, out: result.stdout, err: result.stderr };
-}
+const hh = (...args: string[]) => run(args, { LANG: "en_US.UTF-8", LC_ALL: "" });
 
 const dir = mkdtempSync(join(tmpdir(), "hh-revisions-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

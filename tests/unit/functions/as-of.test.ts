@@ -1,26 +1,15 @@
 /** Revisions and as_of through the real formula engine (HyperFormula, as `hh eval` runs it), over a dataset with a revised figure. */
 import { beforeAll, describe, it } from "@jest/globals";
 import { expect } from "../../jest/expect";
-import { evaluateFormulas, loadFunctionsMetadata, type EvalResult } from "../../../src/cli/engine";
+import { evaluateFormulas, loadFunctionsMetadata } from "../../../src/cli/engine";
+import { formulaRunner } from "../../jest/engine";
 import { LiveDataset } from "../../../src/core/live/dataset";
 import { REVISED, withPublications } from "../../jest/vintage-datasets";
 
 const live = new LiveDataset();
 live.swap(withPublications(REVISED), { kind: "file", location: "revisions test" });
 
-async function run(formula: string): Promise<EvalResult> {
-  return (await evaluateFormulas([formula], { live }))[0];
-}
-async function value(formula: string) {
-  const result = await run(formula);
-  if (!result.ok) throw new Error(`${formula} → ${result.error} ${result.message}`);
-  return result.value;
-}
-async function error(formula: string) {
-  const result = await run(formula);
-  if (result.ok) throw new Error(`${formula} → expected an error, got ${JSON.stringify(result.value)}`);
-  return result;
-}
+const { value, error } = formulaRunner(live);
 
 beforeAll(async () => {
   await evaluateFormulas(["=1"]);
