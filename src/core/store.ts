@@ -1,5 +1,5 @@
 /** An indexed, read-only dataset: built once per dataset, then every lookup is a map access. */
-import { conflictingWith, factKey } from "./conflicts";
+import { conflictingWith } from "./conflicts";
 import { badValue, notFound } from "./errors";
 import { periodSortKey } from "./periods";
 import { CITY, regionByName } from "./regions";
@@ -17,6 +17,8 @@ export interface DatasetOrigin {
   location: string;
 }
 
+const NONE: readonly Fact[] = [];
+
 export class IndicatorStore {
   readonly resolver: IndicatorResolver;
   readonly indicators: ReadonlyMap<string, Indicator>;
@@ -25,6 +27,8 @@ export class IndicatorStore {
   private readonly byKey = new Map<string, Fact[]>();
   /** One kind of a figure, ranked: the list lookups read, by factKey. */
   private readonly byKind = new Map<string, Fact[]>();
+  /** Each figure's publications with their status, by figureKey, classified on first use. */
+  private readonly classified = new Map<string, Publication[]>();
   private readonly byIndicator = new Map<string, Fact[]>();
   private readonly regions = new Map<string, string[]>();
   private readonly ranked = new Set<string>();
@@ -107,7 +111,7 @@ export class IndicatorStore {
   private ranking(key: Pick<Fact, "indicator" | "region" | "period" | "kind" | "measure">): readonly Fact[] {
     const figure = figureKey(key);
     const group = this.byKey.get(figure);
-    if (!group) return [];
+    if (!group) return NONE;
     if (group.length > 1 && !this.ranked.has(figure)) {
       this.byKey.set(figure, rankPublications(group, this.sources).ranked);
       this.ranked.add(figure);
@@ -127,13 +131,14 @@ export class IndicatorStore {
     measure: Fact["measure"],
     asOf?: string,
   ): readonly Fact[] {
-    const key = { indicator, region, period, kind, measure };
-    if (asOf !== undefined)
-      return this.ranking(key).filter((f) => f.kind === kind && publishedBy(f, this.sources, asOf));
-    const id = factKey(key);
+    const group = this.ranking({ indicator, region, period, kind, measure });
+    if (asOf !== undefined) return group.filter((f) => f.kind === kind && publishedBy(f, this.sources, asOf));
+    // Most figures are published once: the group is the answer, without a copy.
+    if (group.length < 2) return group.length === 1 && group[0].kind !== kind ? NONE : group;
+    const id = `${indicator}|${region}|${period}|${kind}|${measure}`;
     let list = this.byKind.get(id);
     if (!list) {
-      list = this.ranking(key).filter((f) => f.kind === kind);
+      list = group.filter((f) => f.kind === kind);
       this.byKind.set(id, list);
     }
     return list;
@@ -153,9 +158,22 @@ export class IndicatorStore {
    * Every publication of a fact's figure (actual and estimate together; a target or plan alone), best
    * first, each with its status: chosen, agrees, revised or conflict; with `asOf`, as known on that date.
    */
-  publications(fact: Pick<Fact, "indicator" | "region" | "period" | "kind" | "measure">, asOf?: string): Publication[] {
-    const ranked = this.ranking(fact).filter((f) => publishedBy(f, this.sources, asOf));
-    return classifyPublications(ranked, this.sources);
+  publications(
+    fact: Pick<Fact, "indicator" | "region" | "period" | "kind" | "measure">,
+    asOf?: string,
+  ): readonly Publication[] {
+    if (asOf !== undefined)
+      return classifyPublications(
+        this.ranking(fact).filter((f) => publishedBy(f, this.sources, asOf)),
+        this.sources,
+      );
+    const key = figureKey(fact);
+    let list = this.classified.get(key);
+    if (!list) {
+      list = classifyPublications(this.ranking(fact), this.sources);
+      this.classified.set(key, list);
+    }
+    return list;
   }
 
   /** Every fact of an indicator, oldest first. */
@@ -181,6 +199,8 @@ export class IndicatorStore {
 
   /** The facts that truly conflict with this one (a revision is not a conflict; see vintages.ts). */
   conflictsOf(fact: Fact): Fact[] {
+    // Most figures are published once: nothing to classify.
+    if (this.ranking(fact).length < 2) return [];
     return conflictingWith(fact, this.publications(fact));
   }
 }

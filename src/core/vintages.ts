@@ -21,7 +21,7 @@ function kindClass(kind: Kind): Kind {
 
 /** Publications of one figure share this key: indicator|region|period|kind class|measure. */
 export function figureKey(fact: Pick<Fact, "indicator" | "region" | "period" | "kind" | "measure">): string {
-  return [fact.indicator, fact.region, fact.period, kindClass(fact.kind), fact.measure].join("|");
+  return `${fact.indicator}|${fact.region}|${fact.period}|${kindClass(fact.kind)}|${fact.measure}`;
 }
 
 export const VINTAGE_RULE =
