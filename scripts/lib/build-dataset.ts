@@ -2,15 +2,8 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { CONFLICT_RULE, factKey, rankFacts } from "../../src/core/conflicts";
-import {
-  parseDataset,
-  type Conflict,
-  type Dataset,
-  type Fact,
-  type Indicator,
-  type Source,
-} from "../../src/core/schema";
+import { findConflicts } from "../../src/core/conflicts";
+import { parseDataset, type Dataset, type Fact, type Indicator, type Source } from "../../src/core/schema";
 import { contentText } from "../../src/core/integrity";
 import { IndicatorResolver, normalizeName } from "../../src/core/resolve";
 import { derivePhrases, type PhraseResult } from "./phrases";
@@ -196,25 +189,4 @@ function canonicalUnitOf(measure: Fact["measure"], reported: string, indicator: 
   if (measure === "pp_change") return isPercentUnit(reported) ? "个百分点" : undefined;
   if (isPercentUnit(indicator.unit)) return isPercentUnit(reported) ? indicator.unit : undefined;
   return unitsCompatible(reported, indicator.unit) ? indicator.unit : undefined;
-}
-
-function findConflicts(facts: Fact[], sources: Map<string, Source>): Conflict[] {
-  const groups = new Map<string, Fact[]>();
-  for (const fact of facts) {
-    const group = groups.get(factKey(fact));
-    if (group) group.push(fact);
-    else groups.set(factKey(fact), [fact]);
-  }
-  const conflicts: Conflict[] = [];
-  for (const [key, group] of groups) {
-    if (new Set(group.map((f) => f.value)).size < 2) continue;
-    const { ranked, reason } = rankFacts(group, sources);
-    conflicts.push({
-      key,
-      facts: ranked.map((f) => f.id),
-      chosen: ranked[0].id,
-      reason: `${reason} — rule: ${CONFLICT_RULE}`,
-    });
-  }
-  return conflicts;
 }

@@ -11,6 +11,9 @@ import { citation, targetBase } from "../core/query";
 import { endYear } from "../core/periods";
 import type { Fact } from "../core/schema";
 import { live } from "../runtime/dataset";
+import { conflictingWith } from "../core/conflicts";
+import { parseAsOf, publishedBy } from "../core/vintages";
+import { SHOW_VINTAGE, STATUS_LABEL } from "../core/messages/vintages";
 import { explainName, formatExplanation } from "./explain";
 import { print, printError } from "./terminal";
 
@@ -45,24 +48,33 @@ export function find(query: string, limit: number): number {
   return 1;
 }
 
-/** hh show: every fact of an indicator with its source; throws for an unknown indicator. */
-export function show(query: string): number {
+/**
+ * hh show: every fact of an indicator with its source and its vintage status (chosen, same figure,
+ * revised, conflict); with --as-of, only what had been published by then. Throws for an unknown indicator.
+ */
+export function show(query: string, options: { asOf?: string } = {}): number {
   const store = live.store;
   const indicator = store.indicator(query);
+  const asOf = parseAsOf(options.asOf);
   print(`${indicator.zh} · ${indicator.en} (${indicator.id}) · ${indicator.category} · ${indicator.unit}`);
   if (indicator.def) print(`  ${indicator.def}`);
-  for (const fact of store.series(indicator.id)) {
-    const conflicts = store.conflictsOf(fact);
+  if (asOf) print(`  ${SHOW_VINTAGE[TERMINAL_LANG].asOf(asOf)}`);
+  const facts = store.series(indicator.id).filter((fact) => publishedBy(fact, store.sources, asOf));
+  for (const fact of facts) {
+    const publications = store.publications(fact, asOf);
+    const status = publications.length > 1 && publications.find((p) => p.fact.id === fact.id)?.status;
     print(
-      `\n${fact.period} ${KIND_LABEL.zh[fact.kind]} ${fact.region}: ${formatValue(fact)}${fact.base ? ` (较${fact.base})` : ""}`,
+      `\n${fact.period} ${KIND_LABEL.zh[fact.kind]} ${fact.region}: ${formatValue(fact)}${fact.base ? ` (较${fact.base})` : ""}${status ? ` [${STATUS_LABEL[TERMINAL_LANG][status]}]` : ""}`,
     );
     print(`  ${citation(store, fact)}`);
     if (fact.note) print(`  note: ${fact.note}`);
     if (fact.measure === "level" && !isActualKind(fact.kind)) {
       print(`  ${baseLine(fact)}`);
     }
-    for (const other of conflicts) print(`  ≠ ${formatValue(other)} in ${other.source} line ${other.line}`);
+    for (const other of conflictingWith(fact, publications))
+      print(`  ≠ ${formatValue(other)} in ${other.source} line ${other.line}`);
   }
+  if (facts.length === 0 && asOf) print(`  ${SHOW_VINTAGE[TERMINAL_LANG].nothingBy(asOf)}`);
   return 0;
 }
 

@@ -64,9 +64,10 @@ export async function main(argv: string[]): Promise<number> {
     .description("print an indicator's facts with their sources")
     .argument("<indicator>")
     .option("--dataset <path-or-url>", DATASET_HELP)
-    .action(async (query: string, options: { dataset?: string }) => {
+    .option("--as-of <date>", "only what had been published by this date (2024-03-01), as lookups then saw it")
+    .action(async (query: string, options: { dataset?: string; asOf?: string }) => {
       if (!(await commands().useDataset(options.dataset))) exitCode = 2;
-      else exitCode = commands().show(query);
+      else exitCode = commands().show(query, { asOf: options.asOf });
     });
 
   program

@@ -13,6 +13,8 @@ import { endYear, isYear, normalizePeriod } from "./periods";
 import type { Fact, Indicator, Kind, Measure } from "./schema";
 import { ACTUAL_KINDS, isActualKind, normalizeKind, TARGET_KINDS } from "./kinds";
 import type { IndicatorStore } from "./store";
+import { firstPublished, parseAsOf, type Publication } from "./vintages";
+import { sourceNote } from "./messages/vintages";
 
 export { ACTUAL_KINDS, TARGET_KINDS };
 import { convertUnit, isPercentUnit, UnitError } from "./units";
@@ -43,7 +45,10 @@ export function factMeasures(fact: Fact, words: MeasureWords): boolean {
   return isYear(fact.period) || !yearly || fact.measure === "abs_change";
 }
 
-/** The figure a lookup returns for one measure: the first kind that has one, the ranked winner of its key. */
+/**
+ * The figure a lookup returns for one measure: the first kind that has one, the ranked winner of its
+ * key (the latest publication, see vintages.ts); with `asOf`, of what had been published by then.
+ */
 export function lookupFact(
   store: IndicatorStore,
   indicator: Indicator,
@@ -51,10 +56,11 @@ export function lookupFact(
   period: string,
   kinds: readonly Kind[],
   words: MeasureWords = LEVEL,
+  asOf?: string,
 ): Fact | undefined {
   for (const p of periodsToTry(period)) {
     for (const kind of kinds) {
-      const fact = store.facts(indicator.id, region, p, kind, words.measure).find((f) => factMeasures(f, words));
+      const fact = store.facts(indicator.id, region, p, kind, words.measure, asOf).find((f) => factMeasures(f, words));
       if (fact) return fact;
     }
   }
@@ -81,7 +87,14 @@ export function factMeasureLabel(fact: Fact, lang: Lang = "zh"): string {
   return fact.base && !isYearOnYear(fact.base) ? `${label}(${WORDS[lang].versus}${fact.base})` : label;
 }
 
-/** An #N/A that says what exists instead: the periods, kinds and measures this region has, and other regions. */
+function kindNames(kinds: readonly Kind[]): { zh: string; en: string } {
+  return { zh: kinds.map((k) => KIND_ZH[k]).join("/"), en: kinds.map((k) => KIND_LABEL.en[k]).join("/") };
+}
+
+/**
+ * An #N/A that says what exists instead: the periods, kinds and measures this region has, and other
+ * regions; for an as-of lookup of a figure published only later, when it was first published.
+ */
 function missing(
   store: IndicatorStore,
   indicator: Indicator,
@@ -89,7 +102,17 @@ function missing(
   period: string,
   kinds: readonly Kind[],
   words: MeasureWords,
+  asOf?: string,
 ): HHError {
+  if (asOf) {
+    const published = periodsToTry(period).flatMap((p) =>
+      kinds.flatMap((kind) =>
+        store.facts(indicator.id, region, p, kind, words.measure).filter((f) => factMeasures(f, words)),
+      ),
+    );
+    const later = notYet(store, { indicator, region, period, asOf }, published, kinds);
+    if (later) return later;
+  }
   const all = store.series(indicator.id);
   const available = all
     .filter((f) => f.region === region)
@@ -106,7 +129,7 @@ function missing(
     indicator: indicator.zh,
     region,
     period,
-    kinds: { zh: kinds.map((k) => KIND_ZH[k]).join("/"), en: kinds.map((k) => KIND_LABEL.en[k]).join("/") },
+    kinds: kindNames(kinds),
     measure: words.measure === "level" ? undefined : bothNames(words),
     otherMeasure: other && { ...bothNames(other), growth: other.measure === "pct_change" },
     available: [...new Set(available)],
@@ -143,13 +166,35 @@ interface Lookup {
   period: unknown;
   region?: unknown;
   unit?: unknown;
+  /** A date (Excel serial or "2024-03-01"): the figure as it was known then. */
+  asOf?: unknown;
 }
 
 function resolveArgs(store: IndicatorStore, args: Lookup) {
   const reading = store.read(args.indicator);
   const period = normalizePeriod(args.period);
   const region = store.region(args.region, reading);
-  return { reading, indicator: reading.indicator, period, region };
+  const asOf = parseAsOf(args.asOf);
+  return { reading, indicator: reading.indicator, period, region, asOf };
+}
+
+/** The #N/A for an as-of lookup whose figure was published only later; undefined when it never was. */
+function notYet(
+  store: IndicatorStore,
+  what: { indicator: Indicator; region: string; period: string; asOf: string },
+  published: readonly Fact[],
+  kinds: readonly Kind[],
+): HHError | undefined {
+  const first = firstPublished(published, store.sources);
+  if (!first) return undefined;
+  return notFound("notYetPublished", {
+    indicator: what.indicator.zh,
+    region: what.region,
+    period: what.period,
+    kinds: kindNames(kinds),
+    asOf: what.asOf,
+    first,
+  });
 }
 
 /** The value a fact gives for a reading: a decline (降幅) is the fall the report states, as a positive number. */
@@ -170,14 +215,15 @@ export interface Answer {
   fact: Fact;
   value: number;
   reading: Reading;
+  asOf?: string;
 }
 
 /** The figure HH.VALUE/TARGET/GET return: the measure the name denotes, of the given kinds. */
 export function lookupNamed(store: IndicatorStore, args: Lookup, kinds: readonly Kind[]): Answer {
-  const { reading, indicator, period, region } = resolveArgs(store, args);
-  const fact = lookupFact(store, indicator, region, period, kinds, reading);
-  if (!fact) throw missing(store, indicator, region, period, kinds, reading);
-  return { fact, value: valueFor(fact, reading, indicator), reading };
+  const { reading, indicator, period, region, asOf } = resolveArgs(store, args);
+  const fact = lookupFact(store, indicator, region, period, kinds, reading, asOf);
+  if (!fact) throw missing(store, indicator, region, period, kinds, reading, asOf);
+  return { fact, value: valueFor(fact, reading, indicator), reading, asOf };
 }
 
 /** The level fact HH.VALUE/TARGET/GET would return for a plain name; for citations and formulas. */
@@ -204,7 +250,7 @@ export function get(store: IndicatorStore, args: Lookup & { kind: unknown }): nu
 
 /** Reported percent change, or one computed from two yearly levels. */
 export function growth(store: IndicatorStore, args: Lookup & { kind?: unknown }): number {
-  const { reading, indicator, period, region } = resolveArgs(store, args);
+  const { reading, indicator, period, region, asOf } = resolveArgs(store, args);
   if (reading.measure !== "level" && reading.measure !== "pct_change") {
     throw notFound("growthOfChange", { name: String(args.indicator), measure: bothNames(reading) });
   }
@@ -214,14 +260,14 @@ export function growth(store: IndicatorStore, args: Lookup & { kind?: unknown })
     : normalizeKind(args.kind) === "target"
       ? TARGET_KINDS
       : [normalizeKind(args.kind)];
-  const reported = lookupFact(store, indicator, region, period, kinds, words);
+  const reported = lookupFact(store, indicator, region, period, kinds, words, asOf);
   if (reported) return valueFor(reported, words, indicator);
   if (isYear(period) && !words.decline) {
-    const now = lookupFact(store, indicator, region, period, kinds);
-    const before = lookupFact(store, indicator, region, String(Number(period) - 1), ACTUAL_KINDS);
+    const now = lookupFact(store, indicator, region, period, kinds, LEVEL, asOf);
+    const before = lookupFact(store, indicator, region, String(Number(period) - 1), ACTUAL_KINDS, LEVEL, asOf);
     if (now && before) return yoy(now.value, before.value);
   }
-  throw missing(store, indicator, region, period, kinds, words);
+  throw missing(store, indicator, region, period, kinds, words, asOf);
 }
 
 function unitLabel(fact: Fact): string {
@@ -242,18 +288,25 @@ export const SERIES_HEADER: Cell[] = ["period", "kind", "measure", "value", "uni
 /** Every figure of the measure the name denotes (a plain name: the levels), one row per key, oldest first. */
 export function series(
   store: IndicatorStore,
-  args: { indicator: unknown; region?: unknown; kind?: unknown },
+  args: { indicator: unknown; region?: unknown; kind?: unknown; asOf?: unknown },
 ): Cell[][] {
   const reading = store.read(args.indicator);
   const indicator = reading.indicator;
   const region = store.region(args.region, reading);
   const kind = isBlank(args.kind) ? undefined : normalizeKind(args.kind);
+  const asOf = parseAsOf(args.asOf);
   const chosen = new Set<string>();
   const rows: Cell[][] = [];
+  const later: Fact[] = [];
   for (const fact of store.series(indicator.id)) {
     if (fact.region !== region || (kind && fact.kind !== kind) || !factMeasures(fact, reading)) continue;
-    // One row per key: the figure lookups return.
-    const winner = store.chosen(fact)!;
+    // One row per figure: the one lookups return (as known on the as-of date); an estimate an actual replaced is history.
+    if (!kind && fact.kind === "estimate" && store.chosen({ ...fact, kind: "actual" }, asOf)) continue;
+    const winner = store.chosen(fact, asOf);
+    if (!winner) {
+      later.push(fact);
+      continue;
+    }
     if (chosen.has(winner.id)) continue;
     chosen.add(winner.id);
     if (reading.decline && winner.value > 0) continue;
@@ -265,8 +318,12 @@ export function series(
       unitLabel(winner),
     ]);
   }
+  const kinds = kind ? [kind] : [...ACTUAL_KINDS, ...TARGET_KINDS];
   if (rows.length === 0)
-    throw missing(store, indicator, region, "", kind ? [kind] : [...ACTUAL_KINDS, ...TARGET_KINDS], reading);
+    throw (
+      (asOf && notYet(store, { indicator, region, period: "", asOf }, later, kinds)) ||
+      missing(store, indicator, region, "", kinds, reading)
+    );
   return [SERIES_HEADER, ...rows];
 }
 
@@ -275,9 +332,26 @@ export function citation(store: IndicatorStore, fact: Fact): string {
   return `《${source?.title ?? fact.source}》(${source?.issuer ?? ""}, ${source?.date ?? ""}) 第${fact.line}行: “${fact.quote}”`;
 }
 
+/**
+ * HH.SOURCE: the citation of the figure lookups use, and in one line what it replaced (revised from an
+ * earlier figure) or that it is still an estimate, as known on the as-of date when one is given.
+ */
 export function source(store: IndicatorStore, args: Lookup & { kind?: unknown }): string {
   const kinds: Kind[] = isBlank(args.kind) ? ["actual", "estimate", "target", "plan"] : [normalizeKind(args.kind)];
-  return citation(store, lookupNamed(store, args, kinds).fact);
+  const { fact, asOf } = lookupNamed(store, args, kinds);
+  const publications = store.publications(fact, asOf);
+  const used = publications[0];
+  const isUsed = used?.fact.id === fact.id;
+  // The vintage the figure used replaced: the best-ranked revised publication with another value.
+  const revised = isUsed ? publications.find((p) => p.status === "revised" && p.fact.value !== fact.value) : undefined;
+  const earlier = (p: Publication | undefined) =>
+    p && { value: formatFactValue(p.fact.value, p.fact.unit), source: p.fact.source, date: p.source?.date ?? "" };
+  const note = sourceNote({
+    revisedFrom: earlier(revised),
+    supersededBy: !isUsed && used && used.fact.value !== fact.value ? earlier(used) : undefined,
+    estimateOnly: fact.kind === "estimate" && !publications.some((p) => p.fact.kind === "actual"),
+  });
+  return note ? `${citation(store, fact)} — ${note}` : citation(store, fact);
 }
 
 export function unitOf(store: IndicatorStore, indicator: unknown): string {

@@ -1,11 +1,12 @@
 /** An indexed, read-only dataset: built once per dataset, then every lookup is a map access. */
-import { factKey, rankFacts } from "./conflicts";
+import { conflictingWith } from "./conflicts";
 import { badValue, notFound } from "./errors";
 import { periodSortKey } from "./periods";
 import { CITY, regionByName } from "./regions";
 import { checkLength, MAX_ARGUMENT_LENGTH } from "./args";
 import { IndicatorResolver, type Reading } from "./resolve";
 import type { Dataset, Fact, Indicator, Kind, Source } from "./schema";
+import { classifyPublications, figureKey, publishedBy, rankPublications, type Publication } from "./vintages";
 
 export { CITY };
 export { KIND_ALIASES, normalizeKind } from "./kinds";
@@ -16,11 +17,18 @@ export interface DatasetOrigin {
   location: string;
 }
 
+const NONE: readonly Fact[] = [];
+
 export class IndicatorStore {
   readonly resolver: IndicatorResolver;
   readonly indicators: ReadonlyMap<string, Indicator>;
   readonly sources: ReadonlyMap<string, Source>;
+  /** Publications by figure (vintages.figureKey: an estimate and its actual share one), ranked lazily. */
   private readonly byKey = new Map<string, Fact[]>();
+  /** One kind of a figure, ranked: the list lookups read, by factKey. */
+  private readonly byKind = new Map<string, Fact[]>();
+  /** Each figure's publications with their status, by figureKey, classified on first use. */
+  private readonly classified = new Map<string, Publication[]>();
   private readonly byIndicator = new Map<string, Fact[]>();
   private readonly regions = new Map<string, string[]>();
   private readonly ranked = new Set<string>();
@@ -38,7 +46,7 @@ export class IndicatorStore {
     // so a large published dataset becomes live quickly.
     this.allRegions = new Set();
     for (const fact of dataset.facts) {
-      const key = factKey(fact);
+      const key = figureKey(fact);
       const group = this.byKey.get(key);
       if (group) group.push(fact);
       else this.byKey.set(key, [fact]);
@@ -99,27 +107,73 @@ export class IndicatorStore {
     return [...this.allRegions];
   }
 
-  /** Facts for one key, the one lookups return first. */
-  facts(indicator: string, region: string, period: string, kind: Kind, measure: Fact["measure"]): readonly Fact[] {
-    const key = `${indicator}|${region}|${period}|${kind}|${measure}`;
-    const group = this.byKey.get(key);
-    if (!group) return [];
-    if (group.length > 1 && !this.ranked.has(key)) {
-      this.byKey.set(key, rankFacts(group, this.sources).ranked);
-      this.ranked.add(key);
-      return this.byKey.get(key)!;
+  /** A figure's publications of every kind (an estimate with its actual), best first by the vintage rule. */
+  private ranking(key: Pick<Fact, "indicator" | "region" | "period" | "kind" | "measure">): readonly Fact[] {
+    const figure = figureKey(key);
+    const group = this.byKey.get(figure);
+    if (!group) return NONE;
+    if (group.length > 1 && !this.ranked.has(figure)) {
+      this.byKey.set(figure, rankPublications(group, this.sources).ranked);
+      this.ranked.add(figure);
     }
-    return group;
+    return this.byKey.get(figure)!;
   }
 
-  /** The fact lookups return for a fact's key: of several sources, the one the conflict rule ranks first. */
-  chosen(key: Pick<Fact, "indicator" | "region" | "period" | "kind" | "measure">): Fact | undefined {
-    return this.facts(key.indicator, key.region, key.period, key.kind, key.measure)[0];
+  /**
+   * Facts for one key, the one lookups return first; with `asOf` (YYYY-MM-DD) only those published by
+   * that date, so a lookup sees the figure as it was known then.
+   */
+  facts(
+    indicator: string,
+    region: string,
+    period: string,
+    kind: Kind,
+    measure: Fact["measure"],
+    asOf?: string,
+  ): readonly Fact[] {
+    const group = this.ranking({ indicator, region, period, kind, measure });
+    if (asOf !== undefined) return group.filter((f) => f.kind === kind && publishedBy(f, this.sources, asOf));
+    // Most figures are published once: the group is the answer, without a copy.
+    if (group.length < 2) return group.length === 1 && group[0].kind !== kind ? NONE : group;
+    const id = `${indicator}|${region}|${period}|${kind}|${measure}`;
+    let list = this.byKind.get(id);
+    if (!list) {
+      list = group.filter((f) => f.kind === kind);
+      this.byKind.set(id, list);
+    }
+    return list;
   }
 
-  /** Whether lookups return this fact (false for a source that lost a conflict). */
+  /** The fact lookups return for a fact's key (kind included): of several sources, the one the vintage rule ranks first. */
+  chosen(key: Pick<Fact, "indicator" | "region" | "period" | "kind" | "measure">, asOf?: string): Fact | undefined {
+    return this.facts(key.indicator, key.region, key.period, key.kind, key.measure, asOf)[0];
+  }
+
+  /** Whether lookups return this fact (false for a source that lost a conflict or was revised). */
   isChosen(fact: Fact): boolean {
     return this.chosen(fact)?.id === fact.id;
+  }
+
+  /**
+   * Every publication of a fact's figure (actual and estimate together; a target or plan alone), best
+   * first, each with its status: chosen, agrees, revised or conflict; with `asOf`, as known on that date.
+   */
+  publications(
+    fact: Pick<Fact, "indicator" | "region" | "period" | "kind" | "measure">,
+    asOf?: string,
+  ): readonly Publication[] {
+    if (asOf !== undefined)
+      return classifyPublications(
+        this.ranking(fact).filter((f) => publishedBy(f, this.sources, asOf)),
+        this.sources,
+      );
+    const key = figureKey(fact);
+    let list = this.classified.get(key);
+    if (!list) {
+      list = classifyPublications(this.ranking(fact), this.sources);
+      this.classified.set(key, list);
+    }
+    return list;
   }
 
   /** Every fact of an indicator, oldest first. */
@@ -143,10 +197,10 @@ export class IndicatorStore {
     return regions;
   }
 
-  /** The other facts that disagree with this one (same key, different value). */
+  /** The facts that truly conflict with this one (a revision is not a conflict; see vintages.ts). */
   conflictsOf(fact: Fact): Fact[] {
-    return this.facts(fact.indicator, fact.region, fact.period, fact.kind, fact.measure).filter(
-      (f) => f.id !== fact.id && f.value !== fact.value,
-    );
+    // Most figures are published once: nothing to classify.
+    if (this.ranking(fact).length < 2) return [];
+    return conflictingWith(fact, this.publications(fact));
   }
 }

@@ -18,10 +18,13 @@ import { live } from "./live";
  * @param period 年份 2022,或期间 "2021-2025"、"十四五" / Year 2022, span "2021-2025" or 十四五
  * @param [region] 地区,默认呼和浩特市(全市) / Region; defaults to the city, 呼和浩特市
  * @param [unit] 换算单位,如 "万元" / Unit to convert to, e.g. "万元"
+ * @param [as_of] 截至日期:只用此日(含)之前公布的数据,如 "2024-03-01" 或 Excel 日期 / As known on this date: only publications up to it, e.g. "2024-03-01" or an Excel date
  * @returns 数值(百分比为小数) / The value (percentages as fractions)
  */
-export function value(indicator: string, period: any, region?: string, unit?: string): number {
-  return excelResult(() => q.value(live.store, { indicator, period, region, unit: checkLength("unit", unit) }));
+export function value(indicator: string, period: any, region?: string, unit?: string, as_of?: any): number {
+  return excelResult(() =>
+    q.value(live.store, { indicator, period, region, unit: checkLength("unit", unit), asOf: as_of }),
+  );
 }
 
 /**
@@ -32,10 +35,13 @@ export function value(indicator: string, period: any, region?: string, unit?: st
  * @param period 目标年份或期间,如 2025、"十五五" / Horizon year or span, e.g. 2025 or "十五五"
  * @param [region] 地区 / Region
  * @param [unit] 换算单位 / Unit to convert to
+ * @param [as_of] 截至日期:只用此日(含)之前公布的数据,如 "2024-03-01" 或 Excel 日期 / As known on this date: only publications up to it, e.g. "2024-03-01" or an Excel date
  * @returns 目标值(百分比为小数) / The target (percentages as fractions)
  */
-export function target(indicator: string, period: any, region?: string, unit?: string): number {
-  return excelResult(() => q.target(live.store, { indicator, period, region, unit: checkLength("unit", unit) }));
+export function target(indicator: string, period: any, region?: string, unit?: string, as_of?: any): number {
+  return excelResult(() =>
+    q.target(live.store, { indicator, period, region, unit: checkLength("unit", unit), asOf: as_of }),
+  );
 }
 
 /**
@@ -47,10 +53,13 @@ export function target(indicator: string, period: any, region?: string, unit?: s
  * @param kind 类型:actual 实际、estimate 预计、plan 计划、target 目标 / Kind: actual, estimate, plan or target
  * @param [region] 地区 / Region
  * @param [unit] 换算单位 / Unit to convert to
+ * @param [as_of] 截至日期:只用此日(含)之前公布的数据,如 "2024-03-01" 或 Excel 日期 / As known on this date: only publications up to it, e.g. "2024-03-01" or an Excel date
  * @returns 数值 / The value
  */
-export function get(indicator: string, period: any, kind: string, region?: string, unit?: string): number {
-  return excelResult(() => q.get(live.store, { indicator, period, kind, region, unit: checkLength("unit", unit) }));
+export function get(indicator: string, period: any, kind: string, region?: string, unit?: string, as_of?: any): number {
+  return excelResult(() =>
+    q.get(live.store, { indicator, period, kind, region, unit: checkLength("unit", unit), asOf: as_of }),
+  );
 }
 
 /**
@@ -61,10 +70,11 @@ export function get(indicator: string, period: any, kind: string, region?: strin
  * @param period 年份或期间 / Year or span
  * @param [region] 地区 / Region
  * @param [kind] 默认实际(无则预计);"target" 取增速目标 / Default actual (else estimate); "target" for a growth target
+ * @param [as_of] 截至日期:只用此日(含)之前公布的数据,如 "2024-03-01" 或 Excel 日期 / As known on this date: only publications up to it, e.g. "2024-03-01" or an Excel date
  * @returns 增速(小数) / Growth as a fraction
  */
-export function growth(indicator: string, period: any, region?: string, kind?: string): number {
-  return excelResult(() => q.growth(live.store, { indicator, period, region, kind }));
+export function growth(indicator: string, period: any, region?: string, kind?: string, as_of?: any): number {
+  return excelResult(() => q.growth(live.store, { indicator, period, region, kind, asOf: as_of }));
 }
 
 /**
@@ -74,24 +84,26 @@ export function growth(indicator: string, period: any, region?: string, kind?: s
  * @param indicator 指标名称、别名或ID / Indicator name, alias or id
  * @param [region] 地区 / Region
  * @param [kind] 仅此类型 / Only this kind
+ * @param [as_of] 截至日期:只用此日(含)之前公布的数据,如 "2024-03-01" 或 Excel 日期 / As known on this date: only publications up to it, e.g. "2024-03-01" or an Excel date
  * @returns 表格:period, kind, value, unit / Table of period, kind, value, unit
  */
-export function series(indicator: string, region?: string, kind?: string): any[][] {
-  return excelResult(() => q.series(live.store, { indicator, region, kind }));
+export function series(indicator: string, region?: string, kind?: string, as_of?: any): any[][] {
+  return excelResult(() => q.series(live.store, { indicator, region, kind, asOf: as_of }));
 }
 
 /**
- * 数据出处:文件标题、日期与原文句子。Citation: document title, date and the quoted sentence.
+ * 数据出处:文件标题、日期与原文句子;注明修订或预计。Citation: document title, date and quoted sentence; notes a revision or an estimate.
  * @customfunction SOURCE
  * @helpurl https://localhost:3000/help.html#source
  * @param indicator 指标名称、别名或ID / Indicator name, alias or id
  * @param period 年份或期间 / Year or span
  * @param [kind] 类型 / Kind
  * @param [region] 地区 / Region
+ * @param [as_of] 截至日期:只用此日(含)之前公布的数据,如 "2024-03-01" 或 Excel 日期 / As known on this date: only publications up to it, e.g. "2024-03-01" or an Excel date
  * @returns 引文 / The citation
  */
-export function source(indicator: string, period: any, kind?: string, region?: string): string {
-  return excelResult(() => q.source(live.store, { indicator, period, kind, region }));
+export function source(indicator: string, period: any, kind?: string, region?: string, as_of?: any): string {
+  return excelResult(() => q.source(live.store, { indicator, period, kind, region, asOf: as_of }));
 }
 
 /**

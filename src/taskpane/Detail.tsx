@@ -14,6 +14,7 @@ import { factFormula } from "../excel/formulas";
 import { chartBlock } from "../excel/tables";
 import { insertChart, insertFormula } from "../excel/workbook-writer";
 import { SeriesChart } from "./charts";
+import { RevisionHistory } from "./RevisionHistory";
 import { figureText, indicatorName, sourceTitle } from "./format";
 import { API, type SheetAccess } from "./host";
 import { useI18n } from "./i18n";
@@ -254,6 +255,8 @@ export function Detail({ store, fact, onBack, onSelect, access }: DetailProps) {
           ) : null}
         </section>
       ) : null}
+
+      <RevisionHistory store={store} fact={fact} />
 
       <h3 className={shared.heading}>{t.chart}</h3>
       <SeriesChart points={points} unit={indicator?.unit ?? fact.unit} />

@@ -1,17 +1,8 @@
 /** The hh command as a user runs it: npx hh … from the repository. */
-import { spawnSync } from "node:child_process";
-import { resolve } from "node:path";
 import { describe, expect, it } from "@jest/globals";
+import { hh as run } from "../jest/hh";
 
-const ROOT = resolve(__dirname, "../..");
-function hh(...args: string[]) {
-  const result = spawnSync(process.execPath, [resolve(ROOT, "bin/hh"), ...args], {
-    cwd: ROOT,
-    encoding: "utf8",
-    timeout: 60000,
-  });
-  return { code: result.status, out: result.stdout, err: result.stderr };
-}
+const hh = (...args: string[]) => run(args);
 
 describe("hh", () => {
   it("--version and --help", () => {

@@ -44,6 +44,9 @@ const zhErrors = {
     ]
       .filter(Boolean)
       .join(";"),
+  asOfInvalid: (d: { value: string }) => `as_of 应为日期:Excel 日期序号或 “2024-03-01” 这样的文本,而不是 "${d.value}"`,
+  notYetPublished: (d: NotYetPublished) =>
+    `截至 ${d.asOf} 尚未公布 ${d.indicator} ${d.region}${d.period ? ` ${d.period}` : ""} 的${d.kinds.zh}数据;首次公布于 ${d.first}`,
   notADecline: (d: { indicator: string; period: string; value: string; ask: string }) =>
     `${d.indicator} ${d.period} 报告的是增长(${d.value})而非下降;请用“${d.ask}”`,
   growthOfChange: (d: { name: string; measure: { zh: string; en: string } }) =>
@@ -83,6 +86,15 @@ export interface NoFigure {
   elsewhere: string[];
 }
 
+export interface NotYetPublished {
+  indicator: string;
+  region: string;
+  period: string;
+  kinds: { zh: string; en: string };
+  asOf: string;
+  first: string;
+}
+
 export type ErrorMessages = typeof zhErrors;
 export type ErrorId = keyof ErrorMessages;
 export type ErrorDetails<K extends ErrorId> = Parameters<ErrorMessages[K]>[0];
@@ -120,6 +132,9 @@ const enErrors: ErrorMessages = {
     ]
       .filter(Boolean)
       .join("; "),
+  asOfInvalid: (d) => `as_of must be a date: an Excel date serial or text such as "2024-03-01", not "${d.value}"`,
+  notYetPublished: (d) =>
+    `nothing had been published by ${d.asOf} for ${d.indicator} ${d.region}${d.period ? ` ${d.period}` : ""} (${d.kinds.en}); first published ${d.first}`,
   notADecline: (d) =>
     `${d.indicator} ${d.period}: the report states an increase (${d.value}), not a decline; ask for ${d.ask}`,
   growthOfChange: (d) => `"${d.name}" names a ${d.measure.en}, not a percent change; use HH.VALUE`,

@@ -10,3 +10,4 @@ export * from "./live";
 export * from "./settings";
 export * from "./cli";
 export * from "./hosting";
+export * from "./vintages";

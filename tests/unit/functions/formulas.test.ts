@@ -1,21 +1,10 @@
 /** Every HH function, evaluated as a formula in a real engine (HyperFormula), including every error path. */
 import { beforeAll, describe, it } from "@jest/globals";
 import { expect } from "../../jest/expect";
-import { evaluateFormulas, type EvalResult } from "../../../src/cli/engine";
+import { evaluateFormulas } from "../../../src/cli/engine";
+import { formulaRunner } from "../../jest/engine";
 
-async function run(formula: string): Promise<EvalResult> {
-  return (await evaluateFormulas([formula]))[0];
-}
-async function value(formula: string) {
-  const result = await run(formula);
-  if (!result.ok) throw new Error(`${formula} → ${result.error} ${result.message}`);
-  return result.value;
-}
-async function error(formula: string) {
-  const result = await run(formula);
-  if (result.ok) throw new Error(`${formula} → expected an error, got ${JSON.stringify(result.value)}`);
-  return result;
-}
+const { run, value, error } = formulaRunner();
 
 beforeAll(async () => {
   await evaluateFormulas(["=1"]);
