@@ -21,7 +21,8 @@ export class SheetModel {
   /** worksheet.id: a copy of a sheet gets a new one. */
   id = `{sheet-${++sheetIds}}`;
   props = new Map<string, string>();
-  cells = new Map<string, CellState>();
+  /** Cells row by row (arrays, not a map: fast at 100,000 rows). */
+  private grid2d: Array<Array<CellState | undefined> | undefined> = [];
   widths = new Map<number, number>();
   frozenRows = 0;
   /** `at` is the top-left cell a chart floats over; Excel moves it with inserted cells. */
@@ -30,10 +31,31 @@ export class SheetModel {
   constructor(public name: string) {}
 
   cell(r: number, c: number): CellState {
-    return this.cells.get(`${r},${c}`) ?? { value: null, format: "General" };
+    return this.grid2d[r]?.[c] ?? { value: null, format: "General" };
   }
   set(r: number, c: number, patch: Partial<CellState>) {
-    this.cells.set(`${r},${c}`, { ...this.cell(r, c), ...patch });
+    const row = (this.grid2d[r] ??= []);
+    const cell = row[c];
+    if (cell) Object.assign(cell, patch);
+    else row[c] = { value: null, format: "General", ...patch };
+  }
+  put(r: number, c: number, cell: CellState | undefined) {
+    const row = (this.grid2d[r] ??= []);
+    row[c] = cell;
+  }
+  /** Every stored cell as [row, column, state], rows from `fromRow` on. */
+  *entries(fromRow = 0): Generator<[number, number, CellState]> {
+    for (let r = fromRow; r < this.grid2d.length; r++) {
+      const row = this.grid2d[r];
+      if (!row) continue;
+      for (let c = 0; c < row.length; c++) if (row[c]) yield [r, c, row[c] as CellState];
+    }
+  }
+  /** A snapshot keyed "row,column", for comparisons. */
+  get cells(): Map<string, CellState> {
+    const map = new Map<string, CellState>();
+    for (const [r, c, cell] of this.entries()) map.set(`${r},${c}`, { ...cell });
+    return map;
   }
   /** Values of a rectangle (null for empty). */
   grid(r0: number, c0: number, rows: number, cols: number): Array<Array<CellState["value"]>> {
@@ -42,10 +64,9 @@ export class SheetModel {
     );
   }
   usedRows(): number {
-    let max = -1;
-    for (const [key, cell] of this.cells)
-      if (cell.value !== null || cell.formula) max = Math.max(max, Number(key.split(",")[0]));
-    return max + 1;
+    for (let r = this.grid2d.length - 1; r >= 0; r--)
+      if (this.grid2d[r]?.some((cell) => cell && (cell.value !== null || cell.formula))) return r + 1;
+    return 0;
   }
 }
 
@@ -302,8 +323,7 @@ export function fakeExcel(model = new WorkbookModel()): FakeExcel {
         let left = Infinity;
         let bottom = -1;
         let right = -1;
-        for (const [key, cell] of this.sheet.cells) {
-          const [r, c] = key.split(",").map(Number);
+        for (const [r, c, cell] of this.sheet.entries(this.r0)) {
           const used = cell.value !== null || cell.formula || (!valuesOnly && cell.format !== "General");
           if (!used || !this.contains(r, c)) continue;
           top = Math.min(top, r);
@@ -337,14 +357,9 @@ export function fakeExcel(model = new WorkbookModel()): FakeExcel {
           if (corners.some(Boolean) && !corners.every(Boolean))
             throw new Error(`InvalidOperation: cannot shift part of table ${t.name}`);
         }
-        const cells = [...this.sheet.cells].filter(([key]) =>
-          moves(...(key.split(",").map(Number) as [number, number])),
-        );
-        for (const [key] of cells) this.sheet.cells.delete(key);
-        for (const [key, cell] of cells) {
-          const [r, c] = key.split(",").map(Number);
-          this.sheet.cells.set(down ? `${r + this.rows},${c}` : `${r},${c + this.cols}`, cell);
-        }
+        const cells = [...this.sheet.entries(this.r0)].filter(([r, c]) => moves(r, c));
+        for (const [r, c] of cells) this.sheet.put(r, c, undefined);
+        for (const [r, c, cell] of cells) this.sheet.put(down ? r + this.rows : r, down ? c : c + this.cols, cell);
         for (const t of model.tables.filter((t) => t.sheet === this.sheet && moves(t.r0, t.c0))) {
           if (down) t.r0 += this.rows;
           else t.c0 += this.cols;
@@ -355,11 +370,7 @@ export function fakeExcel(model = new WorkbookModel()): FakeExcel {
         }
       }
       clear() {
-        for (const key of [...this.sheet.cells.keys()]) {
-          const [r, c] = key.split(",").map(Number);
-          if (r >= this.r0 && r < this.r0 + this.rows && c >= this.c0 && c < this.c0 + this.cols)
-            this.sheet.cells.delete(key);
-        }
+        for (const [r, c] of [...this.sheet.entries(this.r0)]) if (this.contains(r, c)) this.sheet.put(r, c, undefined);
       }
       select() {
         model.selection = { sheet: this.sheet.name, r: this.r0, c: this.c0, rows: this.rows, cols: this.cols };
