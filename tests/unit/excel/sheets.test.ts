@@ -1,4 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
+import { PANE_MESSAGES } from "../../../src/core/messages/pane";
 import type { Fact } from "../../../src/core/schema";
 import type { IndicatorStore } from "../../../src/core/store";
 import { OWNER_KEY, freeName, parseMark, planSheets } from "../../../src/excel/ownership";
@@ -229,6 +230,18 @@ describe("insertBlockAtSelection", () => {
     expect(sheet.cell(3, 3).formula).toBe('=HH.GROWTH("x",2022)');
     expect(sheet.conditionalFormats).toEqual(["DataBar Sheet1!D4:D5"]);
     expect(excel.syncs()).toBe(2);
+  });
+
+  it("treats a formula that shows an empty string as occupied, and says where", async () => {
+    const excel = fakeExcel();
+    const sheet = excel.model.sheet("Sheet1");
+    sheet.set(3, 3, { value: null, formula: '=IF(1,"")' });
+    excel.model.selection = { sheet: "Sheet1", r: 2, c: 2, rows: 1, cols: 1 };
+    const result = await insertBlockAtSelection(excel.run, block);
+    expect(result).toEqual({ ok: false, address: "Sheet1!C3:D5" });
+    expect(PANE_MESSAGES.zh.occupied(result.address)).toContain("Sheet1!C3:D5"); // what the pane says
+    expect(sheet.cell(3, 3)).toMatchObject({ value: null, formula: '=IF(1,"")' });
+    expect(sheet.cells.size).toBe(1);
   });
 
   it("refuses to write over anything", async () => {
