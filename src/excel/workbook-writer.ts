@@ -348,11 +348,10 @@ export interface ChartResult {
 export async function insertChart(run: Run, request: ChartRequest): Promise<ChartResult> {
   return run(async (context) => {
     let syncs = 0;
-    const sync = async () => {
+    const { existing } = await inspect(context, async () => {
       syncs++;
       await context.sync();
-    };
-    const { existing } = await inspect(context, sync);
+    });
     const [plan] = planSheets(existing, [{ role: "charts", preferred: SHEET_NAME[request.lang].charts }]);
     let startRow = 0;
     let sheet: Excel.Worksheet;
@@ -360,7 +359,8 @@ export async function insertChart(run: Run, request: ChartRequest): Promise<Char
       // The mark records the new sheet's id, known after a sync.
       sheet = context.workbook.worksheets.add(plan.name);
       sheet.load("id");
-      await sync();
+      syncs++;
+      await context.sync();
       sheet.customProperties.add(OWNER_KEY, formatMark({ role: "charts", sheetId: sheet.id }));
     } else {
       sheet = context.workbook.worksheets.getItem(plan.id ?? plan.name);
@@ -369,11 +369,13 @@ export async function insertChart(run: Run, request: ChartRequest): Promise<Char
       // Formats and formulas showing "" count as used: the chart goes below anything there.
       const used = sheet.getUsedRangeOrNullObject(false);
       used.load("rowIndex,rowCount");
-      await sync();
+      syncs++;
+      await context.sync();
       if (!chart.isNullObject) {
         sheet.activate();
         chart.activate();
-        await sync();
+        syncs++;
+        await context.sync();
         return { sheet: plan.name, existed: true, syncs };
       }
       startRow = used.isNullObject ? 0 : used.rowIndex + used.rowCount + 2;
@@ -390,7 +392,8 @@ export async function insertChart(run: Run, request: ChartRequest): Promise<Char
     chart.setPosition(sheet.getRangeByIndexes(startRow, 4, 1, 1), sheet.getRangeByIndexes(startRow + 15, 10, 1, 1));
     sheet.activate();
     title.select();
-    await sync();
+    syncs++;
+    await context.sync();
     return { sheet: plan.name, existed: false, avoided: plan.avoided, syncs };
   });
 }

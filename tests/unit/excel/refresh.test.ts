@@ -82,7 +82,12 @@ describe("refresh keeps what a user added on an owned sheet", () => {
       data: "user",
       at: { r: noteRow + 2 + by, c: 3 },
     });
-    expect(excel.model.tables.find((t) => t.name === "HH_Facts")).toMatchObject({ r0: 0, c0: 0, rows: 501, cols: FACT_COLUMNS });
+    expect(excel.model.tables.find((t) => t.name === "HH_Facts")).toMatchObject({
+      r0: 0,
+      c0: 0,
+      rows: 501,
+      cols: FACT_COLUMNS,
+    });
     expect(sheet.cell(500, 0).value).toBe(moreRequest.facts.rows[499][0]);
     // The note is not adjacent to the table: the blank row between them stays.
     expect(sheet.cell(501, 0).value).toBeNull();
