@@ -18,6 +18,12 @@ export interface OwnerMark {
   table?: string;
   /** False while a load is under way or after it was cancelled: the table holds only the rows written. */
   complete?: boolean;
+  /**
+   * The block written, header included. Excel grows a table as a user types next to it; what it grew
+   * into is theirs, so a refresh clears only this much of the table.
+   */
+  rows?: number;
+  columns?: number;
 }
 
 export function formatMark(mark: OwnerMark): string {
@@ -36,6 +42,8 @@ export function parseMark(value: string | null | undefined): OwnerMark | null {
       sheetId: typeof parsed.sheetId === "string" ? parsed.sheetId : undefined,
       table: typeof parsed.table === "string" ? parsed.table : undefined,
       complete: typeof parsed.complete === "boolean" ? parsed.complete : undefined,
+      rows: typeof parsed.rows === "number" ? parsed.rows : undefined,
+      columns: typeof parsed.columns === "number" ? parsed.columns : undefined,
     };
   } catch {
     return null;

@@ -18,6 +18,7 @@ import {
   parseMark,
   planSheets,
   type ExistingSheet,
+  type OwnerMark,
   type SheetPlan,
 } from "./ownership";
 import { jsonBytes, RequestBudget } from "./requests";
@@ -113,6 +114,8 @@ interface TableInfo extends Rect {
 interface Inspection {
   existing: ExistingSheet[];
   tables: TableInfo[];
+  /** Each sheet's mark by sheet id (null: none). */
+  marks: Map<string, OwnerMark | null>;
 }
 
 /** Two syncs: sheets and tables, then each sheet's owner mark and each table's sheet and place. */
@@ -143,13 +146,16 @@ async function inspect(context: Excel.RequestContext, sync: () => Promise<void>)
     rows: range.rowCount,
     columns: range.columnCount,
   }));
+  const marksById = new Map<string, OwnerMark | null>();
   return {
     existing: sheets.items.map((sheet, i) => {
       const mark = marks[i].isNullObject ? null : parseMark(String(marks[i].value));
+      marksById.set(sheet.id, mark);
       const onSheet = tableList.filter((t) => t.sheetId === sheet.id).map((t) => t.name);
       return { name: sheet.name, id: sheet.id, role: ownedRole(mark, sheet.id, onSheet) };
     }),
     tables: tableList,
+    marks: marksById,
   };
 }
 
@@ -217,7 +223,7 @@ export async function loadIntoSheets(run: Run, request: LoadRequest, options: Lo
     const requests = new RequestBudget(() => context.sync());
     const totalRows = DATA_ROLES.reduce((n, role) => n + request[role].rows.length, 0);
     onProgress?.({ step: "inspect", rows: 0, totalRows });
-    const { existing, tables } = await inspect(context, async () => {
+    const { existing, tables, marks } = await inspect(context, async () => {
       inspectSyncs++;
       await context.sync();
     });
@@ -235,26 +241,27 @@ export async function loadIntoSheets(run: Run, request: LoadRequest, options: Lo
         : context.workbook.worksheets.getItem(plan.id ?? plan.name);
       sheet.load("id");
       const own = plan.create ? undefined : ownTable(plan, tables);
+      const previous = own && writtenArea(own, marks.get(own.sheetId));
       const at = own ?? { row: 0, column: 0 };
       const next: Rect = { ...at, rows: Math.max(2, block.rows.length + 1), columns: block.header.length };
       const userTables = tables.filter((t) => t.sheetId === plan.id && t !== own);
       const checks: BandCheck[] = plan.create
         ? []
-        : growthBands(own ?? null, next, userTables).map((band) => {
+        : growthBands(previous ?? null, next, userTables).map((band) => {
             const used = sheet
               .getRangeByIndexes(band.row, band.column, band.rows, band.columns)
               .getUsedRangeOrNullObject(false);
             used.load("address");
             return { band, used };
           });
-      return { plan, block, sheet, own, next, checks };
+      return { plan, block, sheet, own, previous, next, checks };
     });
     await requests.flush();
 
     const outcomes: SheetOutcome[] = [];
     let rowsBefore = 0;
     let cancelled = false;
-    for (const { plan, block, sheet, own, next, checks } of prepared) {
+    for (const { plan, block, sheet, own, previous, next, checks } of prepared) {
       const role = plan.role as DataRole;
       if (cancelled) {
         // Never reached: a sheet created for this load goes again; an existing one keeps its old table.
@@ -262,6 +269,9 @@ export async function loadIntoSheets(run: Run, request: LoadRequest, options: Lo
         continue;
       }
       onProgress?.({ step: role, rows: rowsBefore, totalRows });
+      // The add-in's table goes back to a range first: Excel refuses to shift part of a table, and a
+      // table it grew over what the user typed next to it would be cut by the move.
+      if (own) context.workbook.tables.getItem(own.name).convertToRange();
       const moved: Moved[] = [];
       for (const { band, used } of checks) {
         if (used.isNullObject) continue;
@@ -279,14 +289,14 @@ export async function loadIntoSheets(run: Run, request: LoadRequest, options: Lo
           TABLE_NAME[role],
           tables.map((t) => t.name),
         );
-      const mark = (complete: boolean) =>
-        sheet.customProperties.add(OWNER_KEY, formatMark({ role, sheetId: sheet.id, table: tableName, complete }));
-      mark(false);
-      if (own) {
-        // Only the add-in's own table area is cleared: the table goes back to a range, then its cells.
-        context.workbook.tables.getItem(own.name).convertToRange();
-        sheet.getRangeByIndexes(own.row, own.column, own.rows, own.columns).clear();
-      }
+      const mark = (complete: boolean, rows: number) =>
+        sheet.customProperties.add(
+          OWNER_KEY,
+          formatMark({ role, sheetId: sheet.id, table: tableName, complete, rows, columns: next.columns }),
+        );
+      mark(false, next.rows);
+      // Only what the add-in wrote is cleared.
+      if (previous) sheet.getRangeByIndexes(previous.row, previous.column, previous.rows, previous.columns).clear();
       const area: Area = (r, c, h, w) => sheet.getRangeByIndexes(next.row + r, next.column + c, h, w);
       const written = await writeChunked(
         requests,
@@ -298,12 +308,13 @@ export async function loadIntoSheets(run: Run, request: LoadRequest, options: Lo
       cancelled = written < block.rows.length;
       rowsBefore += written;
       // A table needs a data row: an empty block (or a cancel before any row) keeps one blank row.
-      const table = sheet.tables.add(area(0, 0, Math.max(2, written + 1), block.header.length), true);
+      const tableRows = Math.max(2, written + 1);
+      const table = sheet.tables.add(area(0, 0, tableRows, block.header.length), true);
       table.name = tableName;
       table.style = "TableStyleMedium2";
       sheet.freezePanes.freezeRows(next.row + 1);
       if (plan.create) block.widths.forEach((w, c) => (area(0, c, 1, 1).format.columnWidth = w));
-      mark(!cancelled);
+      mark(!cancelled, tableRows);
       outcomes.push({
         role,
         name: plan.name,
@@ -321,6 +332,16 @@ export async function loadIntoSheets(run: Run, request: LoadRequest, options: Lo
     onProgress?.({ step: "done", rows: rowsBefore, totalRows });
     return { sheets: outcomes, cancelled, syncs: inspectSyncs + requests.syncs };
   });
+}
+
+/** The part of the add-in's table it wrote (the mark says; older marks: the whole table). */
+function writtenArea(table: TableInfo, mark: OwnerMark | null | undefined): Rect {
+  return {
+    row: table.row,
+    column: table.column,
+    rows: Math.min(table.rows, mark?.rows ?? table.rows),
+    columns: Math.min(table.columns, mark?.columns ?? table.columns),
+  };
 }
 
 /** The add-in's table on an owned sheet: the one with the add-in's table name (a user's tables have others). */

@@ -110,6 +110,25 @@ describe("refresh keeps what a user added on an owned sheet", () => {
     expect(excel.model.tables.map((t) => t.name).sort()).toEqual(["HH_Facts", "HH_Sources", "HH_Targets", "我的表"]);
   });
 
+  it("keeps what a user typed into the table's next row and column when Excel grew the table over them", async () => {
+    const excel = fakeExcel();
+    await loadIntoSheets(excel.run, request(store, store.dataset.facts.slice(0, 10)));
+    const sheet = excel.model.sheet("HH 数据");
+    // Typing next to a table makes Excel grow it: one more column (U) and one more row (12).
+    const facts = excel.model.tables.find((t) => t.name === "HH_Facts")!;
+    facts.cols += 1;
+    facts.rows += 1;
+    sheet.set(0, FACT_COLUMNS, { value: "我的列" });
+    sheet.set(3, FACT_COLUMNS, { value: 99 });
+    sheet.set(11, 0, { value: "我加的一行" });
+    const result = await loadIntoSheets(excel.run, request(store, store.dataset.facts.slice(0, 20)));
+    expect(result.sheets[0].moved).toEqual([{ from: "A12", shift: "down", by: 10 }]);
+    expect(sheet.cell(21, 0).value).toBe("我加的一行");
+    expect(sheet.cell(0, FACT_COLUMNS).value).toBe("我的列");
+    expect(sheet.cell(3, FACT_COLUMNS).value).toBe(99);
+    expect(excel.model.tables.find((t) => t.name === "HH_Facts")).toMatchObject({ rows: 21, cols: FACT_COLUMNS });
+  });
+
   it("moves a user's content aside when the add-in's table is gone from its sheet", async () => {
     const excel = fakeExcel();
     await loadIntoSheets(excel.run, request(store, store.dataset.facts.slice(0, 5)));

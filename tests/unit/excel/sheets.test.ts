@@ -68,6 +68,8 @@ describe("loadIntoSheets", () => {
       sheetId: facts.id,
       table: "HH_Facts",
       complete: true,
+      rows: store.dataset.facts.length + 1,
+      columns: 20,
     });
     expect(facts.frozenRows).toBe(1);
     expect(facts.widths.size).toBe(20);
