@@ -263,7 +263,9 @@ export async function loadIntoSheets(run: Run, request: LoadRequest, options: Lo
     let cancelled = false;
     for (const { plan, block, sheet, own, previous, next, checks } of prepared) {
       const role = plan.role as DataRole;
-      if (cancelled) {
+      // Aborted between sheets (during the last chunk of the one before) counts as cancelled too.
+      if (cancelled || signal?.aborted) {
+        cancelled = true;
         // Never reached: a sheet created for this load goes again; an existing one keeps its old table.
         if (plan.create) sheet.delete();
         continue;
@@ -325,9 +327,11 @@ export async function loadIntoSheets(run: Run, request: LoadRequest, options: Lo
         moved,
       });
     }
-    const first = prepared[0].sheet;
-    first.activate();
-    first.getRange("A1").select();
+    const shown = prepared.find((p) => outcomes.some((o) => o.role === p.plan.role));
+    if (shown) {
+      shown.sheet.activate();
+      shown.sheet.getRange("A1").select();
+    }
     await requests.flush();
     onProgress?.({ step: "done", rows: rowsBefore, totalRows });
     return { sheets: outcomes, cancelled, syncs: inspectSyncs + requests.syncs };

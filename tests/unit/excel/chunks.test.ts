@@ -84,6 +84,17 @@ describe("loads in chunks under the request budget", () => {
     SLOW_MACHINE_MS,
   );
 
+  it("changes nothing when cancelled before the first sheet", async () => {
+    const excel = fakeExcel();
+    const controller = new AbortController();
+    controller.abort();
+    const result = await loadIntoSheets(excel.run, requests.get(1_000)!, { signal: controller.signal });
+    expect(result).toMatchObject({ cancelled: true, sheets: [] });
+    expect(excel.model.sheets.map((s) => s.name)).toEqual(["Sheet1"]);
+    expect(excel.model.tables).toEqual([]);
+    expect(describeLoad(result, "en")).toBe(PANE_MESSAGES.en.loadCancelled(0));
+  });
+
   it("estimates a request as the UTF-8 length of its JSON", () => {
     expect(jsonBytes([["a", 1, true]])).toBe('[["a",1,true]]'.length);
     expect(jsonBytes([["数据"]])).toBe(4 + 6 + 2);
