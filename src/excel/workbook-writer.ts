@@ -1,12 +1,27 @@
 /**
  * The workbook writer: copies the tables built in tables.ts into ranges, inserts formulas, formula
- * blocks and charts, and reads the selection. Every operation uses a fixed number of context.sync()
- * calls whatever the number of rows (writes are queued, then synced once per phase), and never writes
- * to a sheet it does not own.
+ * blocks and charts, and reads the selection. Large writes go in row chunks under a request byte
+ * budget (requests.ts), so context.sync() calls grow with bytes / budget, never with rows; small
+ * ones are queued and synced once per phase. It never writes to a sheet it does not own, and on its
+ * own sheets it rewrites only its own table's area (moving aside, and reporting, what a user added in
+ * the way).
  */
 import { cellAddress, splitAddress } from "./address";
 import { SHEET_NAME, TABLE_NAME, type Lang, type SheetRole } from "./labels";
-import { freeTableName, OWNER_KEY, planSheets, type ExistingSheet, type SheetPlan } from "./ownership";
+import { growthBands, type Band, type Rect } from "./layout";
+import {
+  formatMark,
+  freeTableName,
+  isAddinTableName,
+  ownedRole,
+  OWNER_KEY,
+  parseMark,
+  planSheets,
+  type ExistingSheet,
+  type OwnerMark,
+  type SheetPlan,
+} from "./ownership";
+import { jsonBytes, RequestBudget } from "./requests";
 import { text, type Cell, type SheetBlock } from "./tables";
 
 /** Excel.run, or a mock of it in tests. */
@@ -15,73 +30,143 @@ export const excelRun: Run = (batch) => Excel.run(batch);
 
 type Area = (row: number, column: number, rows: number, columns: number) => Excel.Range;
 
-const column = <T>(n: number, value: T): T[][] => Array.from({ length: n }, () => [value]);
+/** Row `i` of a block as written: 0 is the header. */
+function contentRow(block: SheetBlock, i: number): Cell[] {
+  return i === 0 ? block.header.map(text) : block.rows[i - 1];
+}
 
-/** Queues a block: text formats first (so text stays text), then content, number formats, widths. */
-function queueBlock(area: Area, block: SheetBlock, options: { widths: boolean }): Excel.Range {
-  const n = block.rows.length;
-  const width = block.header.length;
-  for (const c of block.textColumns) area(0, c, n + 1, 1).numberFormat = column(n + 1, "@");
-  if (n > 0) {
-    for (const f of block.columnFormats) area(1, f.column, n, 1).numberFormat = column(n, f.format);
-    for (const f of block.rowFormats) area(1, f.column, n, 1).numberFormat = f.formats.map((x) => [x]);
-  }
-  const range = area(0, 0, n + 1, width);
-  const content: Cell[][] = [block.header.map(text), ...block.rows];
+/** Each row's number formats: text columns "@" (header included, so text stays text), then column and per-row formats. */
+function formatRows(block: SheetBlock): (i: number) => string[] {
+  const header = block.header.map(() => "General");
+  const base = block.header.map(() => "General");
+  for (const c of block.textColumns) header[c] = base[c] = "@";
+  for (const f of block.columnFormats) base[f.column] = f.format;
+  return (i) => {
+    if (i === 0) return header;
+    if (block.rowFormats.length === 0) return base;
+    const row = [...base];
+    for (const f of block.rowFormats) row[f.column] = f.formats[i - 1];
+    return row;
+  };
+}
+
+/** Queues rows [from, to) of a block: number formats first (so text stays text), then content. */
+function queueRows(area: Area, block: SheetBlock, formats: (i: number) => string[], from: number, to: number) {
+  const range = area(from, 0, to - from, block.header.length);
+  const rows = Array.from({ length: to - from }, (_, k) => from + k);
+  range.numberFormat = rows.map(formats);
+  const content = rows.map((i) => contentRow(block, i));
   if (block.formulas === "A1") range.formulas = content;
   else if (block.formulas === "R1C1") range.formulasR1C1 = content;
   else range.values = content;
+}
+
+/** Queues a small block whole (charts, formula blocks): one request. */
+function queueBlock(area: Area, block: SheetBlock, options: { widths: boolean }): Excel.Range {
+  queueRows(area, block, formatRows(block), 0, block.rows.length + 1);
   if (options.widths) block.widths.forEach((w, c) => (area(0, c, 1, 1).format.columnWidth = w));
-  return range;
+  return area(0, 0, block.rows.length + 1, block.header.length);
+}
+
+/**
+ * Writes a block in row chunks under the request budget, syncing after each full chunk; the last
+ * chunk stays queued for the caller's next sync. Stops after the chunk in flight once `signal` is
+ * aborted. Returns the data rows written (queued).
+ */
+async function writeChunked(
+  requests: RequestBudget,
+  area: Area,
+  block: SheetBlock,
+  onRows: (dataRows: number) => void,
+  signal?: AbortSignal,
+): Promise<number> {
+  const formats = formatRows(block);
+  const total = block.rows.length + 1;
+  const cost = (i: number) => jsonBytes(contentRow(block, i)) + jsonBytes(formats(i)) + 2;
+  for (let start = 0; start < total;) {
+    let next = cost(start);
+    if (requests.pending > 0 && !requests.fits(next)) await requests.flush();
+    let end = start;
+    let bytes = 0;
+    // At least one row per chunk: a row is never split (a single row over budget goes alone).
+    while (end < total && (end === start || requests.fits(bytes + next))) {
+      bytes += next;
+      end++;
+      if (end < total) next = cost(end);
+    }
+    queueRows(area, block, formats, start, end);
+    requests.add(bytes);
+    start = end;
+    if (start < total) {
+      await requests.flush();
+      onRows(start - 1);
+      if (signal?.aborted) return start - 1;
+    }
+  }
+  return block.rows.length;
+}
+
+interface TableInfo extends Rect {
+  name: string;
+  sheetId: string;
 }
 
 interface Inspection {
   existing: ExistingSheet[];
-  tables: Array<{ name: string; sheet: string }>;
+  tables: TableInfo[];
+  /** Each sheet's mark by sheet id (null: none). */
+  marks: Map<string, OwnerMark | null>;
 }
 
-/** Two syncs: sheet and table names, then each sheet's owner mark and each table's sheet. */
-async function inspect(context: Excel.RequestContext, withTables: boolean): Promise<Inspection> {
+/** Two syncs: sheets and tables, then each sheet's owner mark and each table's sheet and place. */
+async function inspect(context: Excel.RequestContext, sync: () => Promise<void>): Promise<Inspection> {
   const sheets = context.workbook.worksheets;
-  sheets.load("items/name");
+  sheets.load("items/name,items/id");
   const tables = context.workbook.tables;
-  if (withTables) tables.load("items/name");
-  await context.sync();
+  tables.load("items/name");
+  await sync();
   const marks = sheets.items.map((sheet) => {
     const mark = sheet.customProperties.getItemOrNullObject(OWNER_KEY);
     mark.load("value");
     return mark;
   });
-  const tableSheets = withTables
-    ? tables.items.map((table) => {
-        const ws = table.worksheet;
-        ws.load("name");
-        return { table, ws };
-      })
-    : [];
-  await context.sync();
+  const placed = tables.items.map((table) => {
+    const ws = table.worksheet;
+    ws.load("id");
+    const range = table.getRange();
+    range.load("rowIndex,columnIndex,rowCount,columnCount");
+    return { table, ws, range };
+  });
+  await sync();
+  const tableList: TableInfo[] = placed.map(({ table, ws, range }) => ({
+    name: table.name,
+    sheetId: ws.id,
+    row: range.rowIndex,
+    column: range.columnIndex,
+    rows: range.rowCount,
+    columns: range.columnCount,
+  }));
+  const marksById = new Map<string, OwnerMark | null>();
   return {
-    existing: sheets.items.map((sheet, i) => ({
-      name: sheet.name,
-      role: marks[i].isNullObject ? null : String(marks[i].value),
-    })),
-    tables: tableSheets.map(({ table, ws }) => ({ name: table.name, sheet: ws.name })),
+    existing: sheets.items.map((sheet, i) => {
+      const mark = marks[i].isNullObject ? null : parseMark(String(marks[i].value));
+      marksById.set(sheet.id, mark);
+      const onSheet = tableList.filter((t) => t.sheetId === sheet.id).map((t) => t.name);
+      return { name: sheet.name, id: sheet.id, role: ownedRole(mark, sheet.id, onSheet) };
+    }),
+    tables: tableList,
+    marks: marksById,
   };
 }
 
-/** The owned sheet for a plan: created and marked, or cleared for a refresh in place. */
-function prepareSheet(context: Excel.RequestContext, plan: SheetPlan, clear: boolean): Excel.Worksheet {
-  if (plan.create) {
-    const sheet = context.workbook.worksheets.add(plan.name);
-    sheet.customProperties.add(OWNER_KEY, plan.role);
-    return sheet;
-  }
-  const sheet = context.workbook.worksheets.getItem(plan.name);
-  if (clear) sheet.getRange().clear();
-  return sheet;
-}
+export type LoadStep = "inspect" | "facts" | "sources" | "targets" | "done";
 
-export type LoadStep = "inspect" | "facts" | "sources" | "done";
+export interface LoadProgress {
+  step: LoadStep;
+  /** Data rows written so far, over all sheets. */
+  rows: number;
+  totalRows: number;
+}
 
 export interface LoadRequest {
   lang: Lang;
@@ -90,78 +175,183 @@ export interface LoadRequest {
   targets: SheetBlock;
 }
 
+export interface LoadOptions {
+  onProgress?: (progress: LoadProgress) => void;
+  /** Aborting stops after the chunk in flight: the table then holds the rows written, and later sheets are left as they were. */
+  signal?: AbortSignal;
+}
+
+/** User content the add-in moved out of its block's way: it was at `from` and moved by `by` rows or columns. */
+export interface Moved {
+  from: string;
+  shift: Band["shift"];
+  by: number;
+}
+
+export interface SheetOutcome {
+  role: SheetRole;
+  name: string;
+  created: boolean;
+  avoided?: string;
+  /** Data rows asked for, and written (fewer only when cancelled). */
+  rows: number;
+  written: number;
+  moved: Moved[];
+}
+
 export interface LoadResult {
-  sheets: Array<{ role: SheetRole; name: string; created: boolean; avoided?: string; rows: number }>;
+  /** The sheets written, in order; after a cancel the later ones are missing (left as they were). */
+  sheets: SheetOutcome[];
+  cancelled: boolean;
   syncs: number;
 }
 
 const DATA_ROLES = ["facts", "sources", "targets"] as const;
+type DataRole = (typeof DATA_ROLES)[number];
 
-/** "加载到工作表": facts, sources and target tracking as tables in owned sheets; four syncs in all. */
-export async function loadIntoSheets(
-  run: Run,
-  request: LoadRequest,
-  onProgress?: (fraction: number, step: LoadStep) => void,
-): Promise<LoadResult> {
+/** A used range loaded at the prepare sync: what a user has in a band the block grows into. */
+interface BandCheck {
+  band: Band;
+  used: Excel.Range;
+}
+
+/** "加载到工作表": facts, sources and target tracking as tables in owned sheets, in chunks under the request budget. */
+export async function loadIntoSheets(run: Run, request: LoadRequest, options: LoadOptions = {}): Promise<LoadResult> {
+  const { onProgress, signal } = options;
   return run(async (context) => {
-    let syncs = 0;
-    const sync = async () => {
-      syncs++;
+    let inspectSyncs = 0;
+    const requests = new RequestBudget(() => context.sync());
+    const totalRows = DATA_ROLES.reduce((n, role) => n + request[role].rows.length, 0);
+    onProgress?.({ step: "inspect", rows: 0, totalRows });
+    const { existing, tables, marks } = await inspect(context, async () => {
+      inspectSyncs++;
       await context.sync();
-    };
-    onProgress?.(0.05, "inspect");
-    const { existing, tables: tableList } = await inspect(context, true);
-    syncs += 2;
+    });
     const plans = planSheets(
       existing,
       DATA_ROLES.map((role) => ({ role, preferred: SHEET_NAME[request.lang][role] })),
     );
-    const refreshed = plans.filter((p) => !p.create).map((p) => p.name);
-    // Our old tables go first, so their names are free again and the sheets can be cleared.
-    for (const t of tableList) {
-      if (refreshed.includes(t.sheet)) context.workbook.tables.getItem(t.name).delete();
-    }
-    onProgress?.(0.25, "facts");
 
-    const write = (plan: SheetPlan, block: SheetBlock) => {
-      const sheet = prepareSheet(context, plan, true);
-      const range = queueBlock((r, c, h, w) => sheet.getRangeByIndexes(r, c, h, w), block, { widths: true });
-      const role = plan.role as keyof typeof TABLE_NAME;
-      // A table needs a data row; an empty selection still gets a header and one blank row.
-      const tableRange = block.rows.length > 0 ? range : sheet.getRangeByIndexes(0, 0, 2, block.header.length);
-      const table = sheet.tables.add(tableRange, true);
-      table.name = freeTableName(TABLE_NAME[role], tableList, refreshed);
+    // Prepare (one sync): create missing sheets (their ids go into the marks) and look at what a
+    // user has where each refreshed block will grow. Nothing is changed on existing sheets yet.
+    const prepared = plans.map((plan, i) => {
+      const block = request[DATA_ROLES[i]];
+      const sheet = plan.create
+        ? context.workbook.worksheets.add(plan.name)
+        : context.workbook.worksheets.getItem(plan.id ?? plan.name);
+      sheet.load("id");
+      const own = plan.create ? undefined : ownTable(plan, tables);
+      const previous = own && writtenArea(own, marks.get(own.sheetId));
+      const at = own ?? { row: 0, column: 0 };
+      const next: Rect = { ...at, rows: Math.max(2, block.rows.length + 1), columns: block.header.length };
+      const userTables = tables.filter((t) => t.sheetId === plan.id && t !== own);
+      const checks: BandCheck[] = plan.create
+        ? []
+        : growthBands(previous ?? null, next, userTables).map((band) => {
+            const used = sheet
+              .getRangeByIndexes(band.row, band.column, band.rows, band.columns)
+              .getUsedRangeOrNullObject(false);
+            used.load("address");
+            return { band, used };
+          });
+      return { plan, block, sheet, own, previous, next, checks };
+    });
+    await requests.flush();
+
+    const outcomes: SheetOutcome[] = [];
+    let rowsBefore = 0;
+    let cancelled = false;
+    for (const { plan, block, sheet, own, previous, next, checks } of prepared) {
+      const role = plan.role as DataRole;
+      // Aborted between sheets (during the last chunk of the one before) counts as cancelled too.
+      if (cancelled || signal?.aborted) {
+        cancelled = true;
+        // Never reached: a sheet created for this load goes again; an existing one keeps its old table.
+        if (plan.create) sheet.delete();
+        continue;
+      }
+      onProgress?.({ step: role, rows: rowsBefore, totalRows });
+      // The add-in's table goes back to a range first: Excel refuses to shift part of a table, and a
+      // table it grew over what the user typed next to it would be cut by the move.
+      if (own) context.workbook.tables.getItem(own.name).convertToRange();
+      const moved: Moved[] = [];
+      for (const { band, used } of checks) {
+        if (used.isNullObject) continue;
+        const range = sheet.getRangeByIndexes(band.row, band.column, band.rows, band.columns);
+        range.insert(band.shift === "down" ? "Down" : "Right");
+        moved.push({
+          from: splitAddress(used.address).cell,
+          shift: band.shift,
+          by: band.shift === "down" ? band.rows : band.columns,
+        });
+      }
+      const tableName =
+        own?.name ??
+        freeTableName(
+          TABLE_NAME[role],
+          tables.map((t) => t.name),
+        );
+      const mark = (complete: boolean, rows: number) =>
+        sheet.customProperties.add(
+          OWNER_KEY,
+          formatMark({ role, sheetId: sheet.id, table: tableName, complete, rows, columns: next.columns }),
+        );
+      mark(false, next.rows);
+      // Only what the add-in wrote is cleared.
+      if (previous) sheet.getRangeByIndexes(previous.row, previous.column, previous.rows, previous.columns).clear();
+      const area: Area = (r, c, h, w) => sheet.getRangeByIndexes(next.row + r, next.column + c, h, w);
+      const written = await writeChunked(
+        requests,
+        area,
+        block,
+        (rows) => onProgress?.({ step: role, rows: rowsBefore + rows, totalRows }),
+        signal,
+      );
+      cancelled = written < block.rows.length;
+      rowsBefore += written;
+      // A table needs a data row: an empty block (or a cancel before any row) keeps one blank row.
+      const tableRows = Math.max(2, written + 1);
+      const table = sheet.tables.add(area(0, 0, tableRows, block.header.length), true);
+      table.name = tableName;
       table.style = "TableStyleMedium2";
-      sheet.freezePanes.freezeRows(1);
-      return sheet;
-    };
-
-    const [factsPlan, sourcesPlan, targetsPlan] = plans;
-    const factsSheet = write(factsPlan, request.facts);
-    await sync();
-    onProgress?.(0.7, "sources");
-    write(sourcesPlan, request.sources);
-    write(targetsPlan, request.targets);
-    factsSheet.activate();
-    factsSheet.getRange("A1").select();
-    await sync();
-    onProgress?.(1, "done");
-    const rows = {
-      facts: request.facts.rows.length,
-      sources: request.sources.rows.length,
-      targets: request.targets.rows.length,
-    };
-    return {
-      sheets: plans.map((p) => ({
-        role: p.role,
-        name: p.name,
-        created: p.create,
-        avoided: p.avoided,
-        rows: rows[p.role as keyof typeof rows],
-      })),
-      syncs,
-    };
+      sheet.freezePanes.freezeRows(next.row + 1);
+      if (plan.create) block.widths.forEach((w, c) => (area(0, c, 1, 1).format.columnWidth = w));
+      mark(!cancelled, tableRows);
+      outcomes.push({
+        role,
+        name: plan.name,
+        created: plan.create,
+        avoided: plan.avoided,
+        rows: block.rows.length,
+        written,
+        moved,
+      });
+    }
+    const shown = prepared.find((p) => outcomes.some((o) => o.role === p.plan.role));
+    if (shown) {
+      shown.sheet.activate();
+      shown.sheet.getRange("A1").select();
+    }
+    await requests.flush();
+    onProgress?.({ step: "done", rows: rowsBefore, totalRows });
+    return { sheets: outcomes, cancelled, syncs: inspectSyncs + requests.syncs };
   });
+}
+
+/** The part of the add-in's table it wrote (the mark says; older marks: the whole table). */
+function writtenArea(table: TableInfo, mark: OwnerMark | null | undefined): Rect {
+  return {
+    row: table.row,
+    column: table.column,
+    rows: Math.min(table.rows, mark?.rows ?? table.rows),
+    columns: Math.min(table.columns, mark?.columns ?? table.columns),
+  };
+}
+
+/** The add-in's table on an owned sheet: the one with the add-in's table name (a user's tables have others). */
+function ownTable(plan: SheetPlan, tables: readonly TableInfo[]): TableInfo | undefined {
+  const onSheet = tables.filter((t) => t.sheetId === plan.id);
+  return onSheet.find((t) => isAddinTableName(plan.role, t.name));
 }
 
 export interface ChartRequest {
@@ -182,23 +372,36 @@ export interface ChartResult {
 /** "插入图表": the series as live HH formulas plus a native line chart, on the add-in's chart sheet. */
 export async function insertChart(run: Run, request: ChartRequest): Promise<ChartResult> {
   return run(async (context) => {
-    let syncs = 2;
-    const { existing } = await inspect(context, false);
+    let syncs = 0;
+    const { existing } = await inspect(context, async () => {
+      syncs++;
+      await context.sync();
+    });
     const [plan] = planSheets(existing, [{ role: "charts", preferred: SHEET_NAME[request.lang].charts }]);
-    const sheet = prepareSheet(context, plan, false);
     let startRow = 0;
-    if (!plan.create) {
+    let sheet: Excel.Worksheet;
+    if (plan.create) {
+      // The mark records the new sheet's id, known after a sync.
+      sheet = context.workbook.worksheets.add(plan.name);
+      sheet.load("id");
+      syncs++;
+      await context.sync();
+      sheet.customProperties.add(OWNER_KEY, formatMark({ role: "charts", sheetId: sheet.id }));
+    } else {
+      sheet = context.workbook.worksheets.getItem(plan.id ?? plan.name);
       const chart = sheet.charts.getItemOrNullObject(request.chartName);
       chart.load("name");
-      const used = sheet.getUsedRangeOrNullObject(true);
+      // Formats and formulas showing "" count as used: the chart goes below anything there.
+      const used = sheet.getUsedRangeOrNullObject(false);
       used.load("rowIndex,rowCount");
-      await context.sync();
       syncs++;
+      await context.sync();
       if (!chart.isNullObject) {
         sheet.activate();
         chart.activate();
+        syncs++;
         await context.sync();
-        return { sheet: plan.name, existed: true, syncs: syncs + 1 };
+        return { sheet: plan.name, existed: true, syncs };
       }
       startRow = used.isNullObject ? 0 : used.rowIndex + used.rowCount + 2;
     }
@@ -214,8 +417,9 @@ export async function insertChart(run: Run, request: ChartRequest): Promise<Char
     chart.setPosition(sheet.getRangeByIndexes(startRow, 4, 1, 1), sheet.getRangeByIndexes(startRow + 15, 10, 1, 1));
     sheet.activate();
     title.select();
+    syncs++;
     await context.sync();
-    return { sheet: plan.name, existed: false, avoided: plan.avoided, syncs: syncs + 1 };
+    return { sheet: plan.name, existed: false, avoided: plan.avoided, syncs };
   });
 }
 
@@ -283,7 +487,7 @@ export async function readSelection(run: Run): Promise<SelectedNumbers> {
 
 export type BlockResult = { ok: true; address: string } | { ok: false; address: string };
 
-/** A small table of formulas at the selected cell; refuses (and says where) if the area is not empty. */
+/** A small table of formulas at the selected cell; refuses (and says where) if any cell there has a value or formula. */
 export async function insertBlockAtSelection(
   run: Run,
   block: SheetBlock,
@@ -292,9 +496,10 @@ export async function insertBlockAtSelection(
   return run(async (context) => {
     const anchor = context.workbook.getSelectedRange().getCell(0, 0);
     const target = anchor.getResizedRange(block.rows.length, block.header.length - 1);
-    target.load("address,values");
+    // Formulas, not values: a formula showing "" (=IF(1,"")) is the user's cell all the same.
+    target.load("address,formulas");
     await context.sync();
-    const occupied = (target.values as unknown[][]).some((row) => row.some((v) => v !== "" && v !== null));
+    const occupied = (target.formulas as unknown[][]).some((row) => row.some((v) => v !== "" && v !== null));
     if (occupied) return { ok: false, address: target.address };
     const area: Area = (r, c, h, w) => anchor.getOffsetRange(r, c).getResizedRange(h - 1, w - 1);
     queueBlock(area, block, { widths: false });

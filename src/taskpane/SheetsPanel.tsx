@@ -1,12 +1,13 @@
 /** "加载到工作表": the visible results or the whole dataset into owned sheets, with progress. */
-import { WORDS } from "../core/messages/words";
-import { ProgressBar, Radio, RadioGroup } from "@fluentui/react-components";
-import { useMemo, useState } from "react";
+import { Radio, RadioGroup } from "@fluentui/react-components";
+import { useMemo, useRef, useState } from "react";
 import type { Fact } from "../core/schema";
 import type { IndicatorStore } from "../core/store";
 import { targetRows } from "../core/analysis";
 import { factsBlock, sourcesBlock, targetsBlock } from "../excel/tables";
+import { describeLoad } from "../excel/load-summary";
 import { loadIntoSheets } from "../excel/workbook-writer";
+import { WriteProgress } from "./components/WriteProgress";
 import { API, type SheetAccess } from "./host";
 import { useI18n } from "./i18n";
 import { SheetButton, StatusLine, useAction, useShared } from "./ui";
@@ -23,6 +24,8 @@ export function SheetsPanel({ store, visible, access }: SheetsPanelProps) {
   const shared = useShared();
   const [scope, setScope] = useState<"visible" | "all">("all");
   const [progress, setProgress] = useState({ value: 0, step: "" });
+  const abort = useRef<AbortController | null>(null);
+  const [cancelling, setCancelling] = useState(false);
   const action = useAction();
   const facts = scope === "all" ? store.dataset.facts : visible;
   const counts = useMemo(
@@ -37,23 +40,32 @@ export function SheetsPanel({ store, visible, access }: SheetsPanelProps) {
   const load = () =>
     action.run(async () => {
       setProgress({ value: 0.02, step: t.steps.inspect });
+      abort.current = new AbortController();
+      setCancelling(false);
       const request = {
         lang,
         facts: factsBlock(store, facts, lang),
         sources: sourcesBlock(store, facts, lang),
         targets: targetsBlock(store, facts, lang),
       };
-      const result = await loadIntoSheets(access.run, request, (value, step) =>
-        setProgress({ value, step: t.steps[step] }),
-      );
-      const names = result.sheets
-        .map((sheet) => `「${sheet.name}」${sheet.created ? "" : t.refreshed}`)
-        .join(WORDS[lang].listSeparator);
-      const avoided = result.sheets
-        .filter((sheet) => sheet.avoided)
-        .map((sheet) => t.avoided(sheet.avoided!, sheet.name));
-      return [t.loaded(names), ...avoided].join(" ");
+      const result = await loadIntoSheets(access.run, request, {
+        signal: abort.current.signal,
+        onProgress: ({ step, rows, totalRows }) =>
+          setProgress({
+            value: totalRows > 0 ? Math.max(0.02, rows / totalRows) : 0.02,
+            step:
+              step === "facts" || step === "sources" || step === "targets"
+                ? t.writingRows(rows, totalRows)
+                : t.steps[step],
+          }),
+      });
+      abort.current = null;
+      return describeLoad(result, lang);
     });
+  const cancel = () => {
+    setCancelling(true);
+    abort.current?.abort();
+  };
 
   return (
     <div className={shared.section}>
@@ -68,17 +80,17 @@ export function SheetsPanel({ store, visible, access }: SheetsPanelProps) {
           {action.busy ? t.loading : t.loadButton}
         </SheetButton>
       </div>
-      <StatusLine message={action.busy ? progress.step : action.message || reason} error={action.error} />
-      {/* Always rendered: the bar's space is reserved so nothing moves when a run starts. */}
-      <div style={{ height: 12, display: "flex", flexDirection: "column", justifyContent: "center" }}>
-        <ProgressBar
-          value={progress.value}
-          max={1}
-          thickness="large"
-          aria-label={progress.step || t.loadTitle}
-          style={{ visibility: action.busy || progress.value > 0 ? "visible" : "hidden" }}
-        />
-      </div>
+      <StatusLine
+        message={action.busy ? (cancelling ? t.cancelling : progress.step) : action.message || reason}
+        error={action.error}
+      />
+      <WriteProgress
+        value={progress.value}
+        label={progress.step}
+        visible={action.busy || progress.value > 0}
+        onCancel={action.busy ? cancel : undefined}
+        cancelling={cancelling}
+      />
       <div className={shared.caption}>{t.ownership}</div>
     </div>
   );

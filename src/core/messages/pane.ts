@@ -1,6 +1,9 @@
 /** Every sentence of the task pane, in zh-CN and en-US. */
 import type { Lang } from "./lang";
 
+/** 12000 → "12,000" (both locales group by thousands with a comma). */
+const grouped = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+
 export const PANE_ZH = {
   appTitle: "青城指标",
   appSubtitle: "HH Indicators",
@@ -65,14 +68,23 @@ export const PANE_ZH = {
     `写入三个表:数据 ${f} 行、来源 ${s} 行、目标跟踪 ${t} 行(HH 公式,随数据更新)。`,
   loadButton: "加载到工作表",
   loading: "正在写入…",
-  steps: { inspect: "检查工作表…", facts: "写入数据表…", sources: "写入来源和目标跟踪…", done: "完成" } as Record<
-    string,
-    string
-  >,
+  steps: {
+    inspect: "检查工作表…",
+    facts: "写入数据表…",
+    sources: "写入来源…",
+    targets: "写入目标跟踪…",
+    done: "完成",
+  } as Record<string, string>,
+  writingRows: (done: number, total: number) => `写入 ${grouped(done)} / ${grouped(total)} 行`,
+  cancelLoad: "取消",
+  cancelling: "正在取消:写完当前这一批后停止…",
+  loadCancelled: (n: number) => `已取消:写入了 ${grouped(n)} 行。已写入的行是一个完整的表格,其余工作表保持原样。`,
+  movedAside: (sheet: string, from: string, by: number, shift: "down" | "right") =>
+    `工作表「${sheet}」中您添加的内容(${from})已${shift === "down" ? "下移" : "右移"} ${grouped(by)} ${shift === "down" ? "行" : "列"},为新数据腾出位置,未删除任何内容。`,
   loaded: (names: string) => `已写入:${names}`,
   refreshed: "(已原位刷新)",
   ownership:
-    "只写入本加载项创建的工作表(以工作表自定义属性 HHIndicators.role 标记)。同名的其他工作表不会被修改。再次加载会原位刷新这些工作表。",
+    "只写入本加载项创建的工作表(以工作表自定义属性 HHIndicators.role 标记,并记录工作表 ID:复制出的工作表属于您)。同名的其他工作表不会被修改。再次加载只原位刷新本加载项的表格,您在这些工作表上添加的列、备注、图表和表格都会保留。",
   // Calculator
   mode: "计算",
   modes: {
@@ -248,13 +260,21 @@ export const PANE_EN: Strings = {
   steps: {
     inspect: "Checking sheets…",
     facts: "Writing facts…",
-    sources: "Writing sources and targets…",
+    sources: "Writing sources…",
+    targets: "Writing target tracking…",
     done: "Done",
   },
+  writingRows: (done, total) => `Writing rows ${grouped(done)} / ${grouped(total)}`,
+  cancelLoad: "Cancel",
+  cancelling: "Cancelling: stopping after the current batch…",
+  loadCancelled: (n) =>
+    `Cancelled: ${grouped(n)} rows written. The rows written form a complete table; the other sheets were left as they were.`,
+  movedAside: (sheet, from, by, shift) =>
+    `Your additions on "${sheet}" (${from}) moved ${grouped(by)} ${shift === "down" ? "rows down" : "columns right"} to make room for the new data; nothing was deleted.`,
   loaded: (names) => `Written: ${names}`,
   refreshed: " (refreshed in place)",
   ownership:
-    "Writes only sheets this add-in created (marked with the worksheet custom property HHIndicators.role). Other sheets with the same name are never changed. Loading again refreshes these sheets in place.",
+    "Writes only sheets this add-in created (marked with the worksheet custom property HHIndicators.role and the sheet's id: a copy of one is yours). Other sheets with the same name are never changed. Loading again refreshes only the add-in's tables in place; the columns, notes, charts and tables you add on these sheets are kept.",
   mode: "Calculate",
   modes: {
     change: "Change between two values",

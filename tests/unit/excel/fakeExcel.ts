@@ -15,20 +15,47 @@ export interface CellState {
   quotePrefix?: boolean;
 }
 
+let sheetIds = 0;
+
 export class SheetModel {
+  /** worksheet.id: a copy of a sheet gets a new one. */
+  id = `{sheet-${++sheetIds}}`;
   props = new Map<string, string>();
-  cells = new Map<string, CellState>();
+  /** Cells row by row (arrays, not a map: fast at 100,000 rows). */
+  private grid2d: Array<Array<CellState | undefined> | undefined> = [];
   widths = new Map<number, number>();
   frozenRows = 0;
-  charts: Array<{ name: string; title: string; data: string }> = [];
+  /** `at` is the top-left cell a chart floats over; Excel moves it with inserted cells. */
+  charts: Array<{ name: string; title: string; data: string; at?: { r: number; c: number } }> = [];
   conditionalFormats: string[] = [];
   constructor(public name: string) {}
 
   cell(r: number, c: number): CellState {
-    return this.cells.get(`${r},${c}`) ?? { value: null, format: "General" };
+    return this.grid2d[r]?.[c] ?? { value: null, format: "General" };
   }
   set(r: number, c: number, patch: Partial<CellState>) {
-    this.cells.set(`${r},${c}`, { ...this.cell(r, c), ...patch });
+    const row = (this.grid2d[r] ??= []);
+    const cell = row[c];
+    if (cell) Object.assign(cell, patch);
+    else row[c] = { value: null, format: "General", ...patch };
+  }
+  put(r: number, c: number, cell: CellState | undefined) {
+    const row = (this.grid2d[r] ??= []);
+    row[c] = cell;
+  }
+  /** Every stored cell as [row, column, state], rows from `fromRow` on. */
+  *entries(fromRow = 0): Generator<[number, number, CellState]> {
+    for (let r = fromRow; r < this.grid2d.length; r++) {
+      const row = this.grid2d[r];
+      if (!row) continue;
+      for (let c = 0; c < row.length; c++) if (row[c]) yield [r, c, row[c] as CellState];
+    }
+  }
+  /** A snapshot keyed "row,column", for comparisons. */
+  get cells(): Map<string, CellState> {
+    const map = new Map<string, CellState>();
+    for (const [r, c, cell] of this.entries()) map.set(`${r},${c}`, { ...cell });
+    return map;
   }
   /** Values of a rectangle (null for empty). */
   grid(r0: number, c0: number, rows: number, cols: number): Array<Array<CellState["value"]>> {
@@ -37,10 +64,9 @@ export class SheetModel {
     );
   }
   usedRows(): number {
-    let max = -1;
-    for (const [key, cell] of this.cells)
-      if (cell.value !== null || cell.formula) max = Math.max(max, Number(key.split(",")[0]));
-    return max + 1;
+    for (let r = this.grid2d.length - 1; r >= 0; r--)
+      if (this.grid2d[r]?.some((cell) => cell && (cell.value !== null || cell.formula))) return r + 1;
+    return 0;
   }
 }
 
@@ -59,8 +85,9 @@ export class WorkbookModel {
   tables: TableModel[] = [];
   selection = { sheet: "Sheet1", r: 0, c: 0, rows: 1, cols: 1 };
   active = "Sheet1";
+  /** By name or id, as worksheets.getItem. */
   sheet(name: string): SheetModel {
-    const sheet = this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+    const sheet = this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase() || s.id === name);
     if (!sheet) throw new Error(`ItemNotFound: sheet ${name}`);
     return sheet;
   }
@@ -127,11 +154,16 @@ export interface FakeExcel {
   syncs: () => number;
   /** Range writes (values/formulas/numberFormat) in order, for ordering checks. */
   log: string[];
+  /** Bytes of the range writes each context.sync() sent (their JSON, UTF-8), one entry per sync. */
+  requestBytes: number[];
 }
 
 export function fakeExcel(model = new WorkbookModel()): FakeExcel {
   let syncCount = 0;
   const log: string[] = [];
+  const requestBytes: number[] = [];
+  let pendingBytes = 0;
+  const measure = (grid: unknown) => (pendingBytes += Buffer.byteLength(JSON.stringify(grid), "utf8"));
 
   function run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
     const pending: Loadable[] = [];
@@ -172,24 +204,28 @@ export function fakeExcel(model = new WorkbookModel()): FakeExcel {
       }
       set values(grid: unknown) {
         log.push(`values ${this.a1}`);
+        measure(grid);
         this.check(grid, "values").forEach((row, r) =>
           row.forEach((v, c) => input(this.sheet, this.r0 + r, this.c0 + c, v, false)),
         );
       }
       set formulas(grid: unknown) {
         log.push(`formulas ${this.a1}`);
+        measure(grid);
         this.check(grid, "formulas").forEach((row, r) =>
           row.forEach((v, c) => input(this.sheet, this.r0 + r, this.c0 + c, v, true)),
         );
       }
       set formulasR1C1(grid: unknown) {
         log.push(`formulasR1C1 ${this.a1}`);
+        measure(grid);
         this.check(grid, "formulasR1C1").forEach((row, r) =>
           row.forEach((v, c) => input(this.sheet, this.r0 + r, this.c0 + c, v, true)),
         );
       }
       set numberFormat(grid: unknown) {
         log.push(`numberFormat ${this.a1}`);
+        measure(grid);
         this.check(grid, "numberFormat").forEach((row, r) =>
           row.forEach((f, c) => this.sheet.set(this.r0 + r, this.c0 + c, { format: String(f) })),
         );
@@ -199,6 +235,9 @@ export function fakeExcel(model = new WorkbookModel()): FakeExcel {
       }
       get values(): unknown {
         return this.read("values");
+      }
+      get formulas(): unknown {
+        return this.read("formulas");
       }
       get address(): unknown {
         return this.read("address");
@@ -227,6 +266,13 @@ export function fakeExcel(model = new WorkbookModel()): FakeExcel {
       flush() {
         const read: Record<string, () => unknown> = {
           values: () => this.sheet.grid(this.r0, this.c0, this.rows, this.cols).map((row) => row.map((v) => v ?? "")),
+          formulas: () =>
+            Array.from({ length: this.rows }, (_, r) =>
+              Array.from({ length: this.cols }, (_, c) => {
+                const cell = this.sheet.cell(this.r0 + r, this.c0 + c);
+                return cell.formula ?? cell.value ?? "";
+              }),
+            ),
           numberFormat: () =>
             Array.from({ length: this.rows }, (_, r) =>
               Array.from({ length: this.cols }, (_, c) => this.sheet.cell(this.r0 + r, this.c0 + c).format),
@@ -268,12 +314,63 @@ export function fakeExcel(model = new WorkbookModel()): FakeExcel {
       get conditionalFormats() {
         return { add: (type: string) => this.sheet.conditionalFormats.push(`${type} ${this.a1}`) };
       }
-      clear() {
-        for (const key of [...this.sheet.cells.keys()]) {
-          const [r, c] = key.split(",").map(Number);
-          if (r >= this.r0 && r < this.r0 + this.rows && c >= this.c0 && c < this.c0 + this.cols)
-            this.sheet.cells.delete(key);
+      private contains(r: number, c: number): boolean {
+        return r >= this.r0 && r < this.r0 + this.rows && c >= this.c0 && c < this.c0 + this.cols;
+      }
+      /** The smallest range holding every used cell (a value, a formula, or with valuesOnly false a format) here. */
+      getUsedRangeOrNullObject(valuesOnly = false) {
+        let top = Infinity;
+        let left = Infinity;
+        let bottom = -1;
+        let right = -1;
+        for (const [r, c, cell] of this.sheet.entries(this.r0)) {
+          const used = cell.value !== null || cell.formula || (!valuesOnly && cell.format !== "General");
+          if (!used || !this.contains(r, c)) continue;
+          top = Math.min(top, r);
+          left = Math.min(left, c);
+          bottom = Math.max(bottom, r);
+          right = Math.max(right, c);
         }
+        if (bottom < 0) {
+          const none = mock({ address: "", rowIndex: 0, rowCount: 0 });
+          Object.defineProperty(none, "isNullObject", { value: true });
+          return none;
+        }
+        const used = new FakeRange(this.sheet, top, left, bottom - top + 1, right - left + 1);
+        Object.defineProperty(used, "isNullObject", { value: false });
+        return used;
+      }
+      /** Excel's insert: cells at and after this range (in its columns, or rows) move down (or right) by its size, with tables and charts. */
+      insert(shift: "Down" | "Right") {
+        const down = shift === "Down";
+        const moves = (r: number, c: number) =>
+          down
+            ? c >= this.c0 && c < this.c0 + this.cols && r >= this.r0
+            : r >= this.r0 && r < this.r0 + this.rows && c >= this.c0;
+        for (const t of model.tables.filter((t) => t.sheet === this.sheet)) {
+          const corners = [
+            moves(t.r0, t.c0),
+            moves(t.r0 + t.rows - 1, t.c0 + t.cols - 1),
+            moves(t.r0 + t.rows - 1, t.c0),
+            moves(t.r0, t.c0 + t.cols - 1),
+          ];
+          if (corners.some(Boolean) && !corners.every(Boolean))
+            throw new Error(`InvalidOperation: cannot shift part of table ${t.name}`);
+        }
+        const cells = [...this.sheet.entries(this.r0)].filter(([r, c]) => moves(r, c));
+        for (const [r, c] of cells) this.sheet.put(r, c, undefined);
+        for (const [r, c, cell] of cells) this.sheet.put(down ? r + this.rows : r, down ? c : c + this.cols, cell);
+        for (const t of model.tables.filter((t) => t.sheet === this.sheet && moves(t.r0, t.c0))) {
+          if (down) t.r0 += this.rows;
+          else t.c0 += this.cols;
+        }
+        for (const chart of this.sheet.charts.filter((ch) => ch.at && moves(ch.at.r, ch.at.c))) {
+          if (down) chart.at!.r += this.rows;
+          else chart.at!.c += this.cols;
+        }
+      }
+      clear() {
+        for (const [r, c] of [...this.sheet.entries(this.r0)]) if (this.contains(r, c)) this.sheet.put(r, c, undefined);
       }
       select() {
         model.selection = { sheet: this.sheet.name, r: this.r0, c: this.c0, rows: this.rows, cols: this.cols };
@@ -283,7 +380,11 @@ export function fakeExcel(model = new WorkbookModel()): FakeExcel {
 
     const tableProxy = (table: TableModel) => {
       const proxy = mock({ name: table.name });
-      proxy.worksheet = mock({ name: table.sheet.name });
+      proxy.worksheet = mock({ name: table.sheet.name, id: table.sheet.id });
+      proxy.getRange = () => new FakeRange(table.sheet, table.r0, table.c0, table.rows, table.cols);
+      proxy.convertToRange = () => {
+        model.tables = model.tables.filter((t) => t !== table);
+      };
       proxy.delete = () => {
         model.tables = model.tables.filter((t) => t !== table);
         new FakeRange(table.sheet, table.r0, table.c0, table.rows, table.cols).clear();
@@ -292,7 +393,11 @@ export function fakeExcel(model = new WorkbookModel()): FakeExcel {
     };
 
     const worksheetProxy = (sheet: SheetModel) => {
-      const proxy = mock({ name: sheet.name });
+      const proxy = mock({ name: sheet.name, id: sheet.id });
+      proxy.delete = () => {
+        model.sheets = model.sheets.filter((s) => s !== sheet);
+        model.tables = model.tables.filter((t) => t.sheet !== sheet);
+      };
       proxy.customProperties = {
         add: (key: string, value: string) => sheet.props.set(key, value),
         getItemOrNullObject: (key: string) => {
@@ -372,12 +477,8 @@ export function fakeExcel(model = new WorkbookModel()): FakeExcel {
           return item;
         },
       };
-      proxy.getUsedRangeOrNullObject = () => {
-        const rows = sheet.usedRows();
-        const used = mock({ rowIndex: 0, rowCount: rows });
-        Object.defineProperty(used, "isNullObject", { value: rows === 0 });
-        return used;
-      };
+      proxy.getUsedRangeOrNullObject = (valuesOnly = false) =>
+        new FakeRange(sheet, 0, 0, 1_048_576, 16_384).getUsedRangeOrNullObject(valuesOnly);
       return proxy;
     };
 
@@ -425,6 +526,8 @@ export function fakeExcel(model = new WorkbookModel()): FakeExcel {
     const context = new OfficeMockObject({
       sync: async () => {
         syncCount++;
+        requestBytes.push(pendingBytes);
+        pendingBytes = 0;
         for (const p of pending.splice(0)) p.flush();
         for (const m of [...mocks]) await m.sync();
         // office-addin-mock updates parent properties a few microtasks after sync() resolves.
@@ -442,5 +545,5 @@ export function fakeExcel(model = new WorkbookModel()): FakeExcel {
     return batch(context as unknown as Excel.RequestContext);
   }
 
-  return { model, run, syncs: () => syncCount, log };
+  return { model, run, syncs: () => syncCount, log, requestBytes };
 }

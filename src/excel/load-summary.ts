@@ -1,0 +1,20 @@
+/** What the pane says after "加载到工作表": the sheets written, any name avoided, content moved aside, a cancel. */
+import { PANE_MESSAGES } from "../core/messages/pane";
+import { WORDS } from "../core/messages/words";
+import type { Lang } from "./labels";
+import type { LoadResult } from "./workbook-writer";
+
+export function describeLoad(result: LoadResult, lang: Lang): string {
+  const t = PANE_MESSAGES[lang];
+  const names = result.sheets
+    .map((sheet) => `「${sheet.name}」${sheet.created ? "" : t.refreshed}`)
+    .join(WORDS[lang].listSeparator);
+  const sentences = result.cancelled
+    ? [t.loadCancelled(result.sheets.reduce((n, sheet) => n + sheet.written, 0))]
+    : [t.loaded(names)];
+  for (const sheet of result.sheets) {
+    if (sheet.avoided) sentences.push(t.avoided(sheet.avoided, sheet.name));
+    for (const m of sheet.moved) sentences.push(t.movedAside(sheet.name, m.from, m.by, m.shift));
+  }
+  return sentences.join(" ");
+}

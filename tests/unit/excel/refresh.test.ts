@@ -1,0 +1,214 @@
+import { describe, expect, it } from "@jest/globals";
+import type { Fact } from "../../../src/core/schema";
+import type { IndicatorStore } from "../../../src/core/store";
+import { PANE_MESSAGES } from "../../../src/core/messages/pane";
+import { growthBands } from "../../../src/excel/layout";
+import { describeLoad } from "../../../src/excel/load-summary";
+import { OWNER_KEY, formatMark, ownedRole, parseMark } from "../../../src/excel/ownership";
+import { factsBlock, sourcesBlock, targetsBlock } from "../../../src/excel/tables";
+import { loadIntoSheets } from "../../../src/excel/workbook-writer";
+import { fakeExcel, SheetModel, type TableModel, type WorkbookModel } from "./fakeExcel";
+import { store, syntheticStore } from "./helpers";
+
+function request(s: IndicatorStore, facts: readonly Fact[] = s.dataset.facts) {
+  return {
+    lang: "zh" as const,
+    facts: factsBlock(s, facts, "zh"),
+    sources: sourcesBlock(s, facts, "zh"),
+    targets: targetsBlock(s, facts, "zh"),
+  };
+}
+
+/** A rectangle's cells (values, formulas, formats), to compare before and after. */
+function snapshot(sheet: SheetModel, r0: number, c0: number, rows: number, cols: number): string {
+  const out: unknown[] = [];
+  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) out.push(sheet.cell(r0 + r, c0 + c));
+  return JSON.stringify(out);
+}
+
+const FACT_COLUMNS = 20;
+
+/** What a user adds on the add-in's facts sheet: a column right of the table, a note, a chart, a table. */
+function addUserThings(model: WorkbookModel, sheet: SheetModel) {
+  const tableRows = model.tables.find((t) => t.name === "HH_Facts")!.rows;
+  // Their own column next to the table (U), with a formula reading the table.
+  sheet.set(0, FACT_COLUMNS, { value: "我的判断" });
+  for (let r = 1; r <= 12; r++) sheet.set(r, FACT_COLUMNS, { value: "#CALC", formula: `=I${r + 1}*2` });
+  // A note two rows under the table.
+  const noteRow = tableRows + 1;
+  sheet.set(noteRow, 0, { value: "备注:数字待核实" });
+  sheet.set(noteRow, 1, { value: null, formula: '=IF(1,"")' });
+  // A chart floating below the note, and a table of their own under it.
+  sheet.charts.push({ name: "我的图表", title: "趋势", data: "user", at: { r: noteRow + 2, c: 3 } });
+  const tableRow = noteRow + 3;
+  const userTable: TableModel = { name: "我的表", sheet, r0: tableRow, c0: 0, rows: 3, cols: 3 };
+  model.tables.push(userTable);
+  sheet.set(tableRow, 0, { value: "项目" });
+  sheet.set(tableRow, 1, { value: "金额" });
+  sheet.set(tableRow, 2, { value: "说明" });
+  sheet.set(tableRow + 1, 0, { value: "甲" });
+  sheet.set(tableRow + 1, 1, { value: 12.5 });
+  sheet.set(tableRow + 2, 0, { value: "乙" });
+  sheet.set(tableRow + 2, 1, { value: 7 });
+  return { noteRow, tableRow, userTable };
+}
+
+describe("refresh keeps what a user added on an owned sheet", () => {
+  it("moves their note, chart and table down when the table grows, says so, and leaves them when it shrinks", async () => {
+    const excel = fakeExcel();
+    await loadIntoSheets(excel.run, request(store));
+    const sheet = excel.model.sheet("HH 数据");
+    const { noteRow, tableRow, userTable } = addUserThings(excel.model, sheet);
+    const column = snapshot(sheet, 0, FACT_COLUMNS, 14, 1);
+    const note = snapshot(sheet, noteRow, 0, 1, 2);
+    const table = snapshot(sheet, tableRow, 0, 3, 3);
+
+    // More rows: 500 facts where there were 366.
+    const more = syntheticStore(500);
+    const moreRequest = request(more);
+    const grown = await loadIntoSheets(excel.run, moreRequest);
+    const by = 500 - store.dataset.facts.length;
+    expect(grown.sheets[0].moved).toEqual([{ from: `A${noteRow + 1}:C${tableRow + 3}`, shift: "down", by }]);
+    expect(describeLoad(grown, "zh")).toContain(
+      PANE_MESSAGES.zh.movedAside("HH 数据", `A${noteRow + 1}:C${tableRow + 3}`, by, "down"),
+    );
+    expect(snapshot(sheet, 0, FACT_COLUMNS, 14, 1)).toBe(column);
+    expect(snapshot(sheet, noteRow + by, 0, 1, 2)).toBe(note);
+    expect(snapshot(sheet, tableRow + by, 0, 3, 3)).toBe(table);
+    expect(userTable).toMatchObject({ r0: tableRow + by, c0: 0, rows: 3, cols: 3 });
+    expect(sheet.charts.find((c) => c.name === "我的图表")).toEqual({
+      name: "我的图表",
+      title: "趋势",
+      data: "user",
+      at: { r: noteRow + 2 + by, c: 3 },
+    });
+    expect(excel.model.tables.find((t) => t.name === "HH_Facts")).toMatchObject({
+      r0: 0,
+      c0: 0,
+      rows: 501,
+      cols: FACT_COLUMNS,
+    });
+    expect(sheet.cell(500, 0).value).toBe(moreRequest.facts.rows[499][0]);
+    // The note is not adjacent to the table: the blank row between them stays.
+    expect(sheet.cell(501, 0).value).toBeNull();
+
+    // Fewer rows: 10 facts. Nothing of theirs moves; only the add-in's old rows go.
+    const few = await loadIntoSheets(excel.run, request(store, store.dataset.facts.slice(0, 10)));
+    expect(few.sheets[0].moved).toEqual([]);
+    expect(describeLoad(few, "en")).not.toMatch(/moved/);
+    expect(snapshot(sheet, 0, FACT_COLUMNS, 14, 1)).toBe(column);
+    expect(snapshot(sheet, noteRow + by, 0, 1, 2)).toBe(note);
+    expect(snapshot(sheet, tableRow + by, 0, 3, 3)).toBe(table);
+    expect(sheet.charts.map((c) => c.name)).toEqual(["我的图表"]);
+    expect(excel.model.tables.find((t) => t.name === "HH_Facts")).toMatchObject({ r0: 0, c0: 0, rows: 11 });
+    expect(
+      sheet
+        .grid(11, 0, noteRow + by - 11, FACT_COLUMNS)
+        .flat()
+        .every((v) => v === null),
+    ).toBe(true);
+    expect(excel.model.tables.map((t) => t.name).sort()).toEqual(["HH_Facts", "HH_Sources", "HH_Targets", "我的表"]);
+  });
+
+  it("keeps what a user typed into the table's next row and column when Excel grew the table over them", async () => {
+    const excel = fakeExcel();
+    await loadIntoSheets(excel.run, request(store, store.dataset.facts.slice(0, 10)));
+    const sheet = excel.model.sheet("HH 数据");
+    // Typing next to a table makes Excel grow it: one more column (U) and one more row (12).
+    const facts = excel.model.tables.find((t) => t.name === "HH_Facts")!;
+    facts.cols += 1;
+    facts.rows += 1;
+    sheet.set(0, FACT_COLUMNS, { value: "我的列" });
+    sheet.set(3, FACT_COLUMNS, { value: 99 });
+    sheet.set(11, 0, { value: "我加的一行" });
+    const result = await loadIntoSheets(excel.run, request(store, store.dataset.facts.slice(0, 20)));
+    expect(result.sheets[0].moved).toEqual([{ from: "A12", shift: "down", by: 10 }]);
+    expect(sheet.cell(21, 0).value).toBe("我加的一行");
+    expect(sheet.cell(0, FACT_COLUMNS).value).toBe("我的列");
+    expect(sheet.cell(3, FACT_COLUMNS).value).toBe(99);
+    expect(excel.model.tables.find((t) => t.name === "HH_Facts")).toMatchObject({ rows: 21, cols: FACT_COLUMNS });
+  });
+
+  it("moves a user's content aside when the add-in's table is gone from its sheet", async () => {
+    const excel = fakeExcel();
+    await loadIntoSheets(excel.run, request(store, store.dataset.facts.slice(0, 5)));
+    const sheet = excel.model.sheet("HH 数据");
+    // The user deleted the add-in's table and its rows, and typed in A1.
+    excel.model.tables = excel.model.tables.filter((t) => t.name !== "HH_Facts");
+    for (let r = 0; r < 6; r++) for (let c = 0; c < FACT_COLUMNS; c++) sheet.put(r, c, undefined);
+    sheet.set(0, 0, { value: "我的标题" });
+    const result = await loadIntoSheets(excel.run, request(store, store.dataset.facts.slice(0, 5)));
+    expect(result.sheets[0].moved).toEqual([{ from: "A1", shift: "down", by: 7 }]);
+    expect(sheet.cell(7, 0).value).toBe("我的标题");
+    expect(sheet.cell(0, 0).value).toBe("指标ID");
+  });
+});
+
+describe("a copy of an owned sheet is the user's", () => {
+  function copySheet(model: WorkbookModel, original: SheetModel, name: string): SheetModel {
+    const copy = new SheetModel(name);
+    for (const [r, c, cell] of original.entries()) copy.set(r, c, { ...cell });
+    for (const [k, v] of original.props) copy.props.set(k, v); // Excel copies custom properties
+    model.sheets.unshift(copy); // first, so order cannot be what tells them apart
+    const table = model.tables.find((t) => t.sheet === original && t.name === "HH_Facts")!;
+    model.tables.push({ ...table, sheet: copy, name: "HH_Facts3" });
+    return copy;
+  }
+
+  it("refreshes the original and never touches the copy", async () => {
+    const excel = fakeExcel();
+    await loadIntoSheets(excel.run, request(store));
+    const original = excel.model.sheet("HH 数据");
+    const copy = copySheet(excel.model, original, "HH 数据 (2)");
+    copy.set(2, 0, { value: "我改过的" });
+    const before = JSON.stringify([...copy.cells]);
+    const result = await loadIntoSheets(excel.run, request(store, store.dataset.facts.slice(0, 10)));
+    expect(result.sheets[0]).toMatchObject({ name: "HH 数据", created: false });
+    expect(JSON.stringify([...copy.cells])).toBe(before);
+    expect(excel.model.tables.find((t) => t.sheet === copy)).toMatchObject({ name: "HH_Facts3", rows: 367 });
+    expect(original.usedRows()).toBe(11);
+  });
+
+  it("reads marks written before ids: owned only with the add-in's table on the sheet, then upgraded", () => {
+    expect(parseMark("facts")).toEqual({ role: "facts" });
+    expect(parseMark("nonsense")).toBeNull();
+    expect(parseMark('{"role":"x"}')).toBeNull();
+    expect(ownedRole(parseMark("facts"), "{a}", ["HH_Facts"])).toBe("facts");
+    expect(ownedRole(parseMark("facts"), "{a}", ["Table1"])).toBeNull();
+    const mark = parseMark(formatMark({ role: "facts", sheetId: "{a}", table: "HH_Facts", complete: true }));
+    expect(ownedRole(mark, "{a}", [])).toBe("facts");
+    expect(ownedRole(mark, "{b}", ["HH_Facts"])).toBeNull();
+  });
+
+  it("treats an old-mark sheet without the add-in's table as the user's, and upgrades a genuine old mark", async () => {
+    const excel = fakeExcel();
+    await loadIntoSheets(excel.run, request(store, store.dataset.facts.slice(0, 10)));
+    const genuine = excel.model.sheet("HH 数据");
+    genuine.props.set(OWNER_KEY, "facts"); // as an older version wrote it
+    const lookalike = excel.model.addSheet("Copied facts");
+    lookalike.props.set(OWNER_KEY, "facts");
+    lookalike.set(0, 0, { value: "mine" });
+    excel.model.sheets.unshift(excel.model.sheets.pop()!);
+    const result = await loadIntoSheets(excel.run, request(store, store.dataset.facts.slice(0, 10)));
+    expect(result.sheets[0]).toMatchObject({ name: "HH 数据", created: false });
+    expect(lookalike.cell(0, 0).value).toBe("mine");
+    expect(lookalike.usedRows()).toBe(1);
+    expect(parseMark(genuine.props.get(OWNER_KEY))).toMatchObject({ role: "facts", sheetId: genuine.id });
+  });
+});
+
+describe("growthBands", () => {
+  it("is the rows the block grows into, widened to a user table it meets", () => {
+    const previous = { row: 0, column: 0, rows: 10, columns: 4 };
+    expect(growthBands(previous, { ...previous, rows: 8 })).toEqual([]);
+    expect(growthBands(previous, { ...previous, rows: 15 }, [{ row: 12, column: 2, rows: 3, columns: 5 }])).toEqual([
+      { row: 10, column: 0, rows: 5, columns: 7, shift: "down" },
+    ]);
+    expect(growthBands(previous, { ...previous, columns: 6 })).toEqual([
+      { row: 0, column: 4, rows: 10, columns: 2, shift: "right" },
+    ]);
+    expect(growthBands(null, { row: 0, column: 0, rows: 3, columns: 2 })).toEqual([
+      { row: 0, column: 0, rows: 4, columns: 2, shift: "down" },
+    ]);
+  });
+});
