@@ -3,10 +3,26 @@ const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const webpack = require("webpack");
 const { BundleSizePlugin, DEV_BASE_URL, FunctionHelpPlugin, RewriteUrlsPlugin } = require("./scripts/webpack/plugins");
 
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const OFFICE_JS_LOCAL = "/office-js/office.js";
+const DATASET = path.resolve(__dirname, "data/dist/dataset.json");
+
+/**
+ * The add-in loads data/dataset.json at run time (src/runtime/dataset.web.ts in place of
+ * src/runtime/dataset.ts, which imports it); the script carries only the file's hash, to refuse another file.
+ */
+function datasetAtRunTime() {
+  const { hash } = JSON.parse(require("fs").readFileSync(DATASET, "utf8"));
+  return [
+    new webpack.NormalModuleReplacementPlugin(/[\\/]runtime[\\/]dataset$/, (resource) => {
+      resource.request = `${resource.request}.web`;
+    }),
+    new webpack.DefinePlugin({ BUNDLED_DATASET_HASH: JSON.stringify(hash) }),
+  ];
+}
 
 function baseUrlFor(dev) {
   if (dev) return DEV_BASE_URL;
@@ -74,7 +90,13 @@ module.exports = async (env, options) => {
       functions: "./src/functions/index.ts",
       commands: "./src/commands/index.ts",
     },
-    output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", clean: true },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      // The pane's other tabs and the figure detail, loaded when first opened.
+      chunkFilename: dev ? "chunks/[name].js" : "chunks/[name].[contenthash:8].js",
+      clean: true,
+    },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
     module: {
       rules: [
@@ -86,6 +108,7 @@ module.exports = async (env, options) => {
       ],
     },
     plugins: [
+      ...datasetAtRunTime(),
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
       page("taskpane", "./src/taskpane/taskpane.html", ["taskpane"]),
       page("commands", "./src/commands/commands.html", ["commands"]),
@@ -100,7 +123,7 @@ module.exports = async (env, options) => {
       }),
       new FunctionHelpPlugin({ csp }),
       new RewriteUrlsPlugin(baseUrl, ["manifest.xml", "functions.json", "help.html"]),
-      ...(serving ? [] : [new BundleSizePlugin()]),
+      ...(serving ? [] : [new BundleSizePlugin({ budgetKB: 250, entry: "taskpane.js", dataset: "data/dataset.json" })]),
     ],
     performance: { hints: false },
     devServer: {

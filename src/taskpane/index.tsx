@@ -8,7 +8,7 @@
  */
 import { detectStorage } from "../runtime/storage";
 import { createRoot } from "react-dom/client";
-import { live } from "../runtime/dataset";
+import { bundledDataset, live } from "../runtime/dataset";
 import { createLiveUpdater } from "../runtime/updater";
 import { App } from "./App";
 import { DataSettings } from "./components/DataSettings";
@@ -21,11 +21,13 @@ async function main() {
   // One storage for every setting: the dataset URL and schedule (the updater's) and the UI language.
   const storage = detectStorage();
   const updater = createLiveUpdater(live, storage);
-  void updater.start();
+  // The updater compares with the dataset in use, so it starts once the bundled one is there (or failed).
+  void bundledDataset.settled.then(() => updater.start());
   createRoot(container).render(
     <App
       host={host}
       live={live}
+      loading={bundledDataset}
       updater={updater}
       settings={storage}
       dataSettings={(lang) => <DataSettings lang={lang} />}
