@@ -28,7 +28,9 @@ function baseUrlFor(dev) {
   if (dev) return DEV_BASE_URL;
   const url = process.env.ADDIN_BASE_URL;
   if (!url) {
-    console.warn("ADDIN_BASE_URL is not set: the production manifest keeps https://localhost:3000/ (fine for local sideloading only).");
+    console.warn(
+      "ADDIN_BASE_URL is not set: the production manifest keeps https://localhost:3000/ (fine for local sideloading only).",
+    );
     return DEV_BASE_URL;
   }
   if (!/^https:\/\//.test(url)) throw new Error(`ADDIN_BASE_URL must be an https URL, got ${url}`);
@@ -135,7 +137,9 @@ module.exports = async (env, options) => {
       headers: { "Access-Control-Allow-Origin": "*", "Cache-Control": "no-cache" },
       devMiddleware: { etag: "strong" },
       server: tls ? { type: "https", options: tls } : { type: "https" },
-      static: [{ directory: path.resolve(__dirname, "node_modules/@microsoft/office-js/dist"), publicPath: "/office-js" }],
+      static: [
+        { directory: path.resolve(__dirname, "node_modules/@microsoft/office-js/dist"), publicPath: "/office-js" },
+      ],
       client: { overlay: { warnings: false } },
     },
   };

@@ -133,8 +133,7 @@ function ensureBuild(): string | undefined {
 /** The section's lines for `npm run bench`. */
 export async function benchPane(runs = 8): Promise<string[]> {
   const title = `task pane cold start vs Microsoft's React template (headless Chromium, median of ${runs} alternating runs)`;
-  if (!existsSync(join(ANCHOR, "taskpane.html")))
-    return [title, `  skipped: the anchor folder ${ANCHOR} is absent`];
+  if (!existsSync(join(ANCHOR, "taskpane.html"))) return [title, `  skipped: the anchor folder ${ANCHOR} is absent`];
   const failed = ensureBuild();
   if (failed) return [title, `  skipped: ${failed}`];
   const [ours, theirs] = await Promise.all([serve(DIST), serve(ANCHOR)]);

@@ -85,7 +85,8 @@ class BundleSizePlugin {
         .sort();
       const rows = scripts.map((name) => {
         const measured = size(name);
-        if (name !== this.entry) return line(name, measured, name.startsWith("chunks/") ? "  (loaded when needed)" : "");
+        if (name !== this.entry)
+          return line(name, measured, name.startsWith("chunks/") ? "  (loaded when needed)" : "");
         const verdict = measured.gzip <= this.budgetKB ? "within" : "OVER";
         return line(name, measured, `  ${verdict} the ${this.budgetKB} KB gzip budget`);
       });

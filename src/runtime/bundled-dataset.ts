@@ -71,7 +71,8 @@ export function loadBundled(live: LiveDataset, source: BundledSource): DatasetLo
           detail: `${DATASET_FILE}: hash ${hash.slice(0, 12)} ≠ ${source.expectedHash.slice(0, 12)}`,
         });
       // The updater may have restored a published dataset meanwhile; that one stays.
-      if (!live.loaded) live.swapValidated(new IndicatorStore(decoded.dataset, { kind: "embedded", location: "bundled" }));
+      if (!live.loaded)
+        live.swapValidated(new IndicatorStore(decoded.dataset, { kind: "embedded", location: "bundled" }));
       settle({ status: "ready" });
     })
     .catch((error: unknown) => settle({ status: "failed", detail: String((error as Error)?.message ?? error) }));

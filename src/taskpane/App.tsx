@@ -237,9 +237,7 @@ function Pane({ host, run, settings, dataSettings, loading }: Omit<AppProps, "li
               <>
                 <SearchBox query={filters.query} onQuery={(query) => setFilters({ ...filters, query })} />
                 <StatusLine
-                  message={
-                    datasetState.status === "failed" ? t.datasetFailed(datasetState.detail) : t.datasetLoading
-                  }
+                  message={datasetState.status === "failed" ? t.datasetFailed(datasetState.detail) : t.datasetLoading}
                   error={datasetState.status === "failed"}
                 />
               </>

@@ -29,14 +29,18 @@ function panel<P extends object>(load: () => Promise<ComponentType<P>>): Panel<P
   return { Component, preload };
 }
 
-export const DetailPanel = panel<DetailProps>(() => import(/* webpackChunkName: "detail" */ "./Detail").then((m) => m.Detail));
+export const DetailPanel = panel<DetailProps>(() =>
+  import(/* webpackChunkName: "detail" */ "./Detail").then((m) => m.Detail),
+);
 export const SheetsTab = panel<SheetsPanelProps>(() =>
   import(/* webpackChunkName: "sheets" */ "./SheetsPanel").then((m) => m.SheetsPanel),
 );
 export const CalculatorTab = panel<CalculatorProps>(() =>
   import(/* webpackChunkName: "calculator" */ "./calculator/Calculator").then((m) => m.Calculator),
 );
-export const DataTab = panel<DataPanelProps>(() => import(/* webpackChunkName: "data" */ "./DataPanel").then((m) => m.DataPanel));
+export const DataTab = panel<DataPanelProps>(() =>
+  import(/* webpackChunkName: "data" */ "./DataPanel").then((m) => m.DataPanel),
+);
 
 export function preloadPanels(): Promise<unknown> {
   return Promise.all([DetailPanel, SheetsTab, CalculatorTab, DataTab].map((p) => p.preload()));

@@ -144,7 +144,8 @@ const enErrors: ErrorMessages = {
   targetYearAfter: () => "the target year must be after the latest actual",
   notFinite: () => "result is not a finite number",
   internal: (d) => `internal error: ${d.detail}`,
-  datasetUnavailable: (d) => `the dataset could not be loaded (${d.detail}), so there is no figure to return; reopen the add-in`,
+  datasetUnavailable: (d) =>
+    `the dataset could not be loaded (${d.detail}), so there is no figure to return; reopen the add-in`,
 };
 
 export const ERROR_MESSAGES: Record<Lang, ErrorMessages> = { zh: zhErrors, en: enErrors };
