@@ -19,9 +19,25 @@ export const bundledDataset = loadBundled(live, {
     // no-cache: revalidated each start (a 304 when unchanged), so a new deploy is never mixed with an old file.
     const response = await fetch(url, { cache: "no-cache" });
     if (!response.ok) throw new Error(`HTTP ${response.status} ${DATASET_FILE}`);
-    return response.text();
+    const text = await response.text();
+    // Parsing, indexing and listing the results wait for the pane's first frame.
+    await afterFirstPaint();
+    return text;
   },
 });
+
+/** After the next frame, or 100 ms at most: a hidden pane (shared runtime) may never draw one. */
+function afterFirstPaint(): Promise<void> {
+  return new Promise((done) => {
+    const timer = setTimeout(done, 100);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(timer);
+        done();
+      }, 0),
+    );
+  });
+}
 
 /** Whatever imports ./dataset gets this module in the add-in: tsc checks the exports it uses match. */
 export const SAME_EXPORTS: Pick<typeof NodeSide, "live" | "bundledDataset"> = { live, bundledDataset };
