@@ -13,7 +13,8 @@ import { extname, join, normalize, resolve } from "node:path";
 import { chromium, type Browser } from "playwright-core";
 
 const ROOT = resolve(__dirname, "..");
-const DIST = join(ROOT, "dist");
+/** Another build can be measured against the anchor, e.g. an earlier one kept aside: BENCH_PANE_DIST=dir. */
+const DIST = resolve(process.env.BENCH_PANE_DIST ?? join(ROOT, "dist"));
 export const ANCHOR = resolve(ROOT, "../shared/anchors/office-taskpane-react-template");
 const GOAL_RATIO = 1.2;
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
