@@ -3,9 +3,25 @@ const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const webpack = require("webpack");
 const { BundleSizePlugin, DEV_BASE_URL, FunctionHelpPlugin, RewriteUrlsPlugin } = require("./scripts/webpack/plugins");
 
 const OFFICE_JS_LOCAL = "/office-js/office.js";
+const DATASET = path.resolve(__dirname, "data/dist/dataset.json");
+
+/**
+ * The add-in loads data/dataset.json at run time (src/runtime/dataset.web.ts in place of
+ * src/runtime/dataset.ts, which imports it); the script carries only the file's hash, to refuse another file.
+ */
+function datasetAtRunTime() {
+  const { hash } = JSON.parse(require("fs").readFileSync(DATASET, "utf8"));
+  return [
+    new webpack.NormalModuleReplacementPlugin(/[\\/]runtime[\\/]dataset$/, (resource) => {
+      resource.request = `${resource.request}.web`;
+    }),
+    new webpack.DefinePlugin({ BUNDLED_DATASET_HASH: JSON.stringify(hash) }),
+  ];
+}
 
 // The hosting rules (CSP, old-engine check) and the support page are TypeScript shared with `hh serve`.
 const { require: requireTs } = require("tsx/cjs/api");
@@ -81,7 +97,13 @@ module.exports = async (env, options) => {
       functions: "./src/functions/index.ts",
       commands: "./src/commands/index.ts",
     },
-    output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", clean: true },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      // The pane's other tabs and the figure detail, loaded when first opened.
+      chunkFilename: dev ? "chunks/[name].js" : "chunks/[name].[contenthash:8].js",
+      clean: true,
+    },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
     module: {
       rules: [
@@ -93,6 +115,7 @@ module.exports = async (env, options) => {
       ],
     },
     plugins: [
+      ...datasetAtRunTime(),
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
       page("taskpane", "./src/taskpane/taskpane.html", ["taskpane"]),
       page("commands", "./src/commands/commands.html", ["commands"]),
@@ -115,7 +138,7 @@ module.exports = async (env, options) => {
       }),
       new FunctionHelpPlugin({ csp }),
       new RewriteUrlsPlugin(baseUrl, ["manifest.xml", "functions.json", "help.html"]),
-      ...(serving ? [] : [new BundleSizePlugin()]),
+      ...(serving ? [] : [new BundleSizePlugin({ budgetKB: 250, entry: "taskpane.js", dataset: "data/dataset.json" })]),
     ],
     performance: { hints: false },
     // html-webpack-plugin already minifies the pages; webpack's own HTML minifier would also rewrite the

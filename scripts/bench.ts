@@ -7,7 +7,8 @@
  *     against the compact wire format side by side (alternating runs, medians), with their sizes;
  *  3. a 10,000-cell sheet of HH.VALUE lookups recalculated in HyperFormula against the same lookups as
  *     native INDEX/MATCH over a table of the facts, with HyperFormula's column index on;
- *  4. the figure extractor (hh extract) over the five reports at 1×, 10× and 100× the corpus.
+ *  4. the figure extractor (hh extract) over the five reports at 1×, 10× and 100× the corpus;
+ *  5. the task pane's cold start against Microsoft's React template, side by side (scripts/bench-pane.ts).
  */
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -20,6 +21,7 @@ import { parseDataset, type Dataset, type Fact } from "../src/core/schema";
 import { IndicatorStore } from "../src/core/store";
 import { decodeDatasetText, encodeDataset } from "../src/core/wire";
 import * as functions from "../src/functions/functions";
+import { benchPane } from "./bench-pane";
 
 const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
 function best<T>(runs: number, fn: () => T): { ms: number; result: T } {
@@ -272,8 +274,10 @@ function extractorThroughput(): void {
 }
 
 extractorThroughput();
-recalcComparison().then(() => {
-  console.log(
-    `HH Indicators benchmarks (Node ${process.version}, ${dataset.facts.length} facts)\n${startupRows.join("\n")}\n\n${rows.join("\n")}`,
-  );
-});
+recalcComparison()
+  .then(() => benchPane())
+  .then((paneRows) => {
+    console.log(
+      `HH Indicators benchmarks (Node ${process.version}, ${dataset.facts.length} facts)\n${startupRows.join("\n")}\n\n${rows.join("\n")}\n\n${paneRows.join("\n")}`,
+    );
+  });

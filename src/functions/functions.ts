@@ -1,14 +1,15 @@
 /*
  * The HH custom functions. The JSDoc below is the contract: custom-functions-metadata-plugin turns
  * it into functions.json, and `hh eval` registers these same functions in HyperFormula from it.
- * Every function answers synchronously from the in-memory dataset and returns an Excel error
- * value (with a message where Excel shows one) instead of throwing.
+ * Every function answers synchronously from the in-memory dataset (the lookups, while the add-in's
+ * dataset file is still loading, with a promise) and returns an Excel error value (with a message
+ * where Excel shows one) instead of throwing.
  */
 import { checkLength } from "../core/args";
 import { cagr, baseBeforeGrowth, project as projectValue, yoy } from "../core/growth";
 import * as q from "../core/query";
 import { excelResult } from "./excel-errors";
-import { live } from "./live";
+import { live, lookup } from "./live";
 
 /**
  * 指标的报告值:实际值,无实际值时取预计值。Reported level: the actual, or the estimate (预计) where no actual exists.
@@ -22,9 +23,7 @@ import { live } from "./live";
  * @returns 数值(百分比为小数) / The value (percentages as fractions)
  */
 export function value(indicator: string, period: any, region?: string, unit?: string, as_of?: any): number {
-  return excelResult(() =>
-    q.value(live.store, { indicator, period, region, unit: checkLength("unit", unit), asOf: as_of }),
-  );
+  return lookup(() => q.value(live.store, { indicator, period, region, unit: checkLength("unit", unit), asOf: as_of }));
 }
 
 /**
@@ -39,7 +38,7 @@ export function value(indicator: string, period: any, region?: string, unit?: st
  * @returns 目标值(百分比为小数) / The target (percentages as fractions)
  */
 export function target(indicator: string, period: any, region?: string, unit?: string, as_of?: any): number {
-  return excelResult(() =>
+  return lookup(() =>
     q.target(live.store, { indicator, period, region, unit: checkLength("unit", unit), asOf: as_of }),
   );
 }
@@ -57,7 +56,7 @@ export function target(indicator: string, period: any, region?: string, unit?: s
  * @returns 数值 / The value
  */
 export function get(indicator: string, period: any, kind: string, region?: string, unit?: string, as_of?: any): number {
-  return excelResult(() =>
+  return lookup(() =>
     q.get(live.store, { indicator, period, kind, region, unit: checkLength("unit", unit), asOf: as_of }),
   );
 }
@@ -74,7 +73,7 @@ export function get(indicator: string, period: any, kind: string, region?: strin
  * @returns 增速(小数) / Growth as a fraction
  */
 export function growth(indicator: string, period: any, region?: string, kind?: string, as_of?: any): number {
-  return excelResult(() => q.growth(live.store, { indicator, period, region, kind, asOf: as_of }));
+  return lookup(() => q.growth(live.store, { indicator, period, region, kind, asOf: as_of }));
 }
 
 /**
@@ -88,7 +87,7 @@ export function growth(indicator: string, period: any, region?: string, kind?: s
  * @returns 表格:period, kind, value, unit / Table of period, kind, value, unit
  */
 export function series(indicator: string, region?: string, kind?: string, as_of?: any): any[][] {
-  return excelResult(() => q.series(live.store, { indicator, region, kind, asOf: as_of }));
+  return lookup(() => q.series(live.store, { indicator, region, kind, asOf: as_of }));
 }
 
 /**
@@ -103,7 +102,7 @@ export function series(indicator: string, region?: string, kind?: string, as_of?
  * @returns 引文 / The citation
  */
 export function source(indicator: string, period: any, kind?: string, region?: string, as_of?: any): string {
-  return excelResult(() => q.source(live.store, { indicator, period, kind, region, asOf: as_of }));
+  return lookup(() => q.source(live.store, { indicator, period, kind, region, asOf: as_of }));
 }
 
 /**
@@ -114,7 +113,7 @@ export function source(indicator: string, period: any, kind?: string, region?: s
  * @returns 单位 / Unit text
  */
 export function unit(indicator: string): string {
-  return excelResult(() => q.unitOf(live.store, indicator));
+  return lookup(() => q.unitOf(live.store, indicator));
 }
 
 /**
@@ -126,7 +125,7 @@ export function unit(indicator: string): string {
  * @returns 匹配的指标 / Matching indicators
  */
 export function find(query: string, limit?: number): any[][] {
-  return excelResult(() => q.find(live.store, checkLength("query", query), limit));
+  return lookup(() => q.find(live.store, checkLength("query", query), limit));
 }
 
 /**
@@ -140,7 +139,7 @@ export function find(query: string, limit?: number): any[][] {
  * @returns 差距 / The gap
  */
 export function targetgap(indicator: string, period: any, region?: string, unit?: string): number {
-  return excelResult(() => q.targetGap(live.store, { indicator, period, region, unit: checkLength("unit", unit) }));
+  return lookup(() => q.targetGap(live.store, { indicator, period, region, unit: checkLength("unit", unit) }));
 }
 
 /**
@@ -153,7 +152,7 @@ export function targetgap(indicator: string, period: any, region?: string, unit?
  * @returns 年均所需变化(小数) / Required yearly change as a fraction
  */
 export function targetrate(indicator: string, period: any, region?: string): number {
-  return excelResult(() => q.targetRate(live.store, { indicator, period, region }));
+  return lookup(() => q.targetRate(live.store, { indicator, period, region }));
 }
 
 /**
@@ -214,5 +213,5 @@ export function projectOf(value: number, growth: number, years: number): number 
  * @returns 信息 / The information
  */
 export function info(field?: string): string | number {
-  return excelResult(() => q.info(live.store, field));
+  return lookup(() => q.info(live.store, field));
 }

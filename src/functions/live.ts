@@ -4,9 +4,11 @@
  * only, so the dataset cannot be passed in; an engine that evaluates synchronously (`hh eval`'s
  * HyperFormula) can bind another one around an evaluation.
  */
+import { notFound } from "../core/errors";
 import type { LiveDataset } from "../core/live/dataset";
 import type { IndicatorStore } from "../core/store";
-import { live as runtimeLive } from "../runtime/dataset";
+import { bundledDataset, live as runtimeLive } from "../runtime/dataset";
+import { excelResult } from "./excel-errors";
 
 let bound: LiveDataset = runtimeLive;
 
@@ -26,4 +28,22 @@ export function answeringFrom<T>(dataset: LiveDataset, evaluate: () => T): T {
   } finally {
     bound = previous;
   }
+}
+
+/**
+ * A lookup's answer, as excelResult gives it, once there is a dataset to look in: at once when it is
+ * loaded, else a promise Excel waits on while the add-in's dataset file loads (the declared type stays
+ * T for the metadata generator, as with excelResult). If the file cannot be loaded: #N/A saying so.
+ */
+export function lookup<T>(compute: () => T): T {
+  if (bound.loaded) return excelResult(compute);
+  const answer = () =>
+    excelResult(() => {
+      const state = bundledDataset.state;
+      if (!bound.loaded)
+        throw notFound("datasetUnavailable", { detail: state.status === "failed" ? state.detail : state.status });
+      return compute();
+    });
+  if (bundledDataset.state.status !== "loading") return answer();
+  return bundledDataset.settled.then(answer) as unknown as T;
 }

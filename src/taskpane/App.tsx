@@ -14,21 +14,20 @@ import {
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { Suspense, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { LiveDataset, LiveUpdater } from "../core/live";
 import type { Fact } from "../core/schema";
 import type { Run } from "../excel/workbook-writer";
-import { Browse } from "./Browse";
-import { Calculator } from "./calculator/Calculator";
-import { DataPanel } from "./DataPanel";
-import { Detail } from "./Detail";
+import type { DatasetLoading } from "../runtime/bundled-dataset";
+import { Browse, SearchBox } from "./Browse";
 import { ViewBoundary } from "./ErrorBoundary";
 import { sheetAccess, type HostInfo } from "./host";
-import { I18nContext, i18n, languageFor, type Lang } from "./i18n";
-import { LiveProvider, useLiveStore } from "./live";
+import { I18nContext, i18n, languageFor, useI18n, type Lang } from "./i18n";
+import { LiveProvider, useDatasetState, useLiveStore } from "./live";
+import { CalculatorTab, DataTab, DetailPanel, preloadPanels, SheetsTab } from "./panels";
 import { NO_FILTERS, searchFacts, type Filters } from "./search";
-import { SheetsPanel } from "./SheetsPanel";
 import type { Render } from "./types";
+import { StatusLine } from "./ui";
 
 const useStyles = makeStyles({
   root: {
@@ -60,12 +59,23 @@ const useStyles = makeStyles({
 
 type TabId = "browse" | "sheets" | "calc" | "data";
 
+/**
+ * Fluent's font list names no Chinese font, so every Chinese character went through the browser's
+ * slow system fallback: name the usual CJK system fonts (Windows, macOS, Linux) before the generic one.
+ */
+const THEME = {
+  ...webLightTheme,
+  fontFamilyBase: `${webLightTheme.fontFamilyBase.replace(/,\s*sans-serif\s*$/, "")}, "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif`,
+};
+
 export interface AppProps {
   host: HostInfo;
   /** The dataset the pane shows; in the add-in, the runtime's one, which the custom functions share. */
   live: LiveDataset;
   /** Keeps `live` up to date from a published URL; provided to the dataset-URL settings. */
   updater?: LiveUpdater;
+  /** The add-in's own dataset file on its way; absent where `live` holds a dataset from the start. */
+  loading?: DatasetLoading;
   /** Excel.run, or a mock in tests. */
   run?: Run;
   /** Where settings are kept (the same storage as the updater's); the UI language goes there too. */
@@ -86,7 +96,7 @@ export function App({ live, updater, ...props }: AppProps) {
   );
 }
 
-function Pane({ host, run, settings, dataSettings }: Omit<AppProps, "live" | "updater">) {
+function Pane({ host, run, settings, dataSettings, loading }: Omit<AppProps, "live" | "updater">) {
   const [lang, setLang] = useState<Lang>(() => languageFor(host.displayLanguage));
   // A language the user chose earlier wins over Office's display language.
   useEffect(() => {
@@ -109,8 +119,9 @@ function Pane({ host, run, settings, dataSettings }: Omit<AppProps, "live" | "up
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [open, setOpen] = useState<Fact | undefined>();
   const [returnFocus, setReturnFocus] = useState<string | undefined>();
-  const results = useMemo(() => searchFacts(store, filters), [store, filters]);
+  const results = useMemo(() => (store ? searchFacts(store, filters) : []), [store, filters]);
   const access = useMemo(() => sheetAccess(host, strings.t, run), [host, strings, run]);
+  const datasetState = useDatasetState(loading);
 
   // Opening a figure starts at its top; going back returns to where the list was.
   const mainRef = useRef<HTMLElement>(null);
@@ -120,19 +131,28 @@ function Pane({ host, run, settings, dataSettings }: Omit<AppProps, "live" | "up
     if (mainRef.current) mainRef.current.scrollTop = detailOpen ? 0 : listScroll.current;
   }, [detailOpen]);
 
+  // A tab is rendered once first opened and then kept (hidden), so its state survives switching tabs.
+  const [visited, setVisited] = useState<ReadonlySet<TabId>>(() => new Set(["browse"]));
   // Each tab keeps its own scroll position (the panels share one scrolling <main>).
   const tabScroll = useRef<Partial<Record<TabId, number>>>({});
   const selectTab = (next: TabId) => {
     tabScroll.current[tab] = mainRef.current?.scrollTop ?? 0;
+    setVisited((seen) => (seen.has(next) ? seen : new Set([...seen, next])));
     setTab(next);
   };
   useLayoutEffect(() => {
     if (mainRef.current) mainRef.current.scrollTop = tabScroll.current[tab] ?? 0;
   }, [tab]);
 
+  // The other panels' code, fetched once the pane has painted and the browser is idle.
+  useEffect(() => {
+    const idle = globalThis.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 200));
+    idle(() => void preloadPanels().catch(() => undefined));
+  }, []);
+
   // A new dataset may not contain the open figure any more.
   useEffect(() => {
-    if (open && !store.dataset.facts.some((f) => f.id === open.id)) setOpen(undefined);
+    if (open && store && !store.dataset.facts.some((f) => f.id === open.id)) setOpen(undefined);
   }, [store, open]);
 
   const switchLang = () => {
@@ -145,7 +165,7 @@ function Pane({ host, run, settings, dataSettings }: Omit<AppProps, "live" | "up
 
   return (
     <I18nContext.Provider value={strings}>
-      <FluentProvider theme={webLightTheme} className={s.root} lang={LOCALE[lang]}>
+      <FluentProvider theme={THEME} className={s.root} lang={LOCALE[lang]}>
         <header className={s.header}>
           <h1 className={s.title}>
             {t.appTitle}
@@ -181,57 +201,89 @@ function Pane({ host, run, settings, dataSettings }: Omit<AppProps, "live" | "up
           <Tab value="data">{t.tabData}</Tab>
         </TabList>
         <main className={s.main} ref={mainRef}>
-          {/* Panels stay mounted and are only hidden, so their state survives switching tabs. */}
           <section hidden={tab !== "browse"} aria-label={t.tabBrowse}>
-            <div hidden={Boolean(open)}>
+            {store ? (
+              <>
+                <div hidden={Boolean(open)}>
+                  <ViewBoundary>
+                    <Browse
+                      store={store}
+                      filters={filters}
+                      onFilters={setFilters}
+                      results={results}
+                      returnFocusTo={open ? undefined : returnFocus}
+                      onOpen={(fact) => {
+                        listScroll.current = mainRef.current?.scrollTop ?? 0;
+                        setOpen(fact);
+                        setReturnFocus(undefined);
+                      }}
+                    />
+                  </ViewBoundary>
+                </div>
+                {open ? (
+                  // Keyed by figure: another figure opened from a broken one gets a fresh view.
+                  <ViewBoundary key={open.id} onBack={() => setOpen(undefined)}>
+                    <Loaded>
+                      <DetailPanel.Component
+                        store={store}
+                        fact={open}
+                        access={access}
+                        onSelect={setOpen}
+                        onBack={() => {
+                          setReturnFocus(open.id);
+                          setOpen(undefined);
+                        }}
+                      />
+                    </Loaded>
+                  </ViewBoundary>
+                ) : null}
+              </>
+            ) : (
+              // The search box paints at once; typing is kept and searched once the dataset is there.
+              <>
+                <SearchBox query={filters.query} onQuery={(query) => setFilters({ ...filters, query })} />
+                <StatusLine
+                  message={datasetState.status === "failed" ? t.datasetFailed(datasetState.detail) : t.datasetLoading}
+                  error={datasetState.status === "failed"}
+                />
+              </>
+            )}
+          </section>
+          {store && visited.has("sheets") ? (
+            <section hidden={tab !== "sheets"} aria-label={t.tabSheets}>
               <ViewBoundary>
-                <Browse
-                  store={store}
-                  filters={filters}
-                  onFilters={setFilters}
-                  results={results}
-                  returnFocusTo={open ? undefined : returnFocus}
-                  onOpen={(fact) => {
-                    listScroll.current = mainRef.current?.scrollTop ?? 0;
-                    setOpen(fact);
-                    setReturnFocus(undefined);
-                  }}
-                />
+                <Loaded>
+                  <SheetsTab.Component store={store} visible={results} access={access} />
+                </Loaded>
               </ViewBoundary>
-            </div>
-            {open ? (
-              // Keyed by figure: another figure opened from a broken one gets a fresh view.
-              <ViewBoundary key={open.id} onBack={() => setOpen(undefined)}>
-                <Detail
-                  store={store}
-                  fact={open}
-                  access={access}
-                  onSelect={setOpen}
-                  onBack={() => {
-                    setReturnFocus(open.id);
-                    setOpen(undefined);
-                  }}
-                />
+            </section>
+          ) : null}
+          {store && visited.has("calc") ? (
+            <section hidden={tab !== "calc"} aria-label={t.tabCalc}>
+              <ViewBoundary>
+                <Loaded>
+                  <CalculatorTab.Component store={store} access={access} />
+                </Loaded>
               </ViewBoundary>
-            ) : null}
-          </section>
-          <section hidden={tab !== "sheets"} aria-label={t.tabSheets}>
-            <ViewBoundary>
-              <SheetsPanel store={store} visible={results} access={access} />
-            </ViewBoundary>
-          </section>
-          <section hidden={tab !== "calc"} aria-label={t.tabCalc}>
-            <ViewBoundary>
-              <Calculator store={store} access={access} />
-            </ViewBoundary>
-          </section>
-          <section hidden={tab !== "data"} aria-label={t.tabData}>
-            <ViewBoundary>
-              <DataPanel store={store} settings={dataSettings?.(lang)} />
-            </ViewBoundary>
-          </section>
+            </section>
+          ) : null}
+          {store && visited.has("data") ? (
+            <section hidden={tab !== "data"} aria-label={t.tabData}>
+              <ViewBoundary>
+                <Loaded>
+                  <DataTab.Component store={store} settings={dataSettings?.(lang)} />
+                </Loaded>
+              </ViewBoundary>
+            </section>
+          ) : null}
         </main>
       </FluentProvider>
     </I18nContext.Provider>
   );
+}
+
+/** A lazily loaded panel, with one quiet line while its code arrives. */
+function Loaded({ children }: { children: ReactNode }) {
+  const { t } = useI18n();
+  return <Suspense fallback={<StatusLine message={t.loadingPanel} />}>{children}</Suspense>;
 }

@@ -1,7 +1,7 @@
 /** Search as you type with filters; one row per figure. */
 import { isActualKind } from "../core/kinds";
 import { Badge, Button, Input, Select, makeStyles, tokens } from "@fluentui/react-components";
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { forwardRef, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import type { Fact } from "../core/schema";
 import type { IndicatorStore } from "../core/store";
 import { figureText, indicatorName } from "./format";
@@ -13,7 +13,9 @@ import { ErrorBoundary } from "./ErrorBoundary";
 import { useShared } from "./ui";
 import type { Callback } from "./types";
 
-const PAGE = 100;
+/** Rows rendered at first (a pane shows about ten), and how many more each time the list's end nears. */
+const FIRST_ROWS = 20;
+const PAGE = 50;
 
 const useStyles = makeStyles({
   readAs: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, marginTop: "4px" },
@@ -80,11 +82,26 @@ export function Browse({ store, filters, onFilters, results, onOpen, returnFocus
   const s = useStyles();
   const shared = useShared();
   const options = useMemo(() => filterOptions(store), [store]);
-  const [shown, setShown] = useState(PAGE);
+  const [shown, setShown] = useState(FIRST_ROWS);
   const listRef = useRef<HTMLUListElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
+  const moreRef = useRef<HTMLButtonElement>(null);
 
-  useEffect(() => setShown(PAGE), [filters]);
+  useEffect(() => setShown(FIRST_ROWS), [filters]);
+  // More rows as the list's end scrolls near; the button does the same by hand (or where there is no observer).
+  const more = results.length > shown;
+  useEffect(() => {
+    const end = moreRef.current;
+    if (!end || typeof IntersectionObserver === "undefined") return;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) setShown((n) => n + PAGE);
+      },
+      { rootMargin: "400px 0px" },
+    );
+    observer.observe(end);
+    return () => observer.disconnect();
+  }, [more, shown]);
   useEffect(() => {
     if (!returnFocusTo) return;
     const row = listRef.current?.querySelector<HTMLButtonElement>(
@@ -113,20 +130,16 @@ export function Browse({ store, filters, onFilters, results, onOpen, returnFocus
   const reading = useMemo(() => queryReading(store, filters.query), [store, filters.query]);
   return (
     <div>
-      <Input
+      <SearchBox
         ref={searchRef}
-        type="search"
-        value={filters.query}
-        placeholder={t.search}
-        aria-label={t.searchLabel}
-        onChange={(_, d) => set({ query: d.value })}
+        query={filters.query}
+        onQuery={(query) => set({ query })}
         onKeyDown={(e) => {
           if (e.key === "ArrowDown") {
             rows()[0]?.focus();
             e.preventDefault();
           }
         }}
-        style={{ width: "100%" }}
       />
       {reading && (reading.measure !== "level" || reading.region || reading.match === "phrase") ? (
         <div className={s.readAs} data-testid="read-as">
@@ -193,14 +206,46 @@ export function Browse({ store, filters, onFilters, results, onOpen, returnFocus
           );
         })}
       </ul>
-      {results.length > shown ? (
-        <Button size="small" appearance="subtle" onClick={() => setShown(shown + PAGE)} style={{ marginTop: 6 }}>
+      {more ? (
+        <Button
+          ref={moreRef}
+          size="small"
+          appearance="subtle"
+          onClick={() => setShown(shown + PAGE)}
+          style={{ marginTop: 6 }}
+        >
           {t.showMore(Math.min(PAGE, results.length - shown))}
         </Button>
       ) : null}
     </div>
   );
 }
+
+interface SearchBoxProps {
+  query: string;
+  onQuery: Callback<string>;
+  onKeyDown?: (event: KeyboardEvent<HTMLInputElement>) => void;
+}
+
+/** The search field: the first thing the pane paints, before the dataset has arrived. */
+export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function SearchBox(
+  { query, onQuery, onKeyDown },
+  ref,
+) {
+  const { t } = useI18n();
+  return (
+    <Input
+      ref={ref}
+      type="search"
+      value={query}
+      placeholder={t.search}
+      aria-label={t.searchLabel}
+      onChange={(_, d) => onQuery(d.value)}
+      onKeyDown={onKeyDown}
+      style={{ width: "100%" }}
+    />
+  );
+});
 
 /** One figure in the results: name, value, region, period, kind, measure and conflict badges. */
 function ResultRow({ store, fact, onOpen }: { store: IndicatorStore; fact: Fact; onOpen: Callback<Fact> }) {

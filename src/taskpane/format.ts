@@ -34,8 +34,23 @@ export function unitText(unit: string, lang: Lang): string {
   return UNIT_EN[unit] ?? unit;
 }
 
+/** Building an Intl.NumberFormat costs far more than using one: one per language and digits. */
+const formatters = new Map<string, Intl.NumberFormat>();
+function numberFormat(lang: Lang, minDigits: number, maxDigits: number): Intl.NumberFormat {
+  const key = `${lang}|${minDigits}|${maxDigits}`;
+  let format = formatters.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(LOCALE[lang], {
+      minimumFractionDigits: minDigits,
+      maximumFractionDigits: maxDigits,
+    });
+    formatters.set(key, format);
+  }
+  return format;
+}
+
 export function formatNumber(value: number, lang: Lang, maxDigits = 2): string {
-  return value.toLocaleString(LOCALE[lang], { maximumFractionDigits: maxDigits });
+  return numberFormat(lang, 0, maxDigits).format(value);
 }
 
 /** "51.04%", "12,800 个", "+10.14%", "−3 个百分点": the canonical value with its unit. */
@@ -87,9 +102,6 @@ export function decimalsOf(text: string): number {
 
 /** A computed rate with fixed decimals (10.00%), so results line up and never look rounded away. */
 export function percentText(fraction: number, lang: Lang, digits = 2): string {
-  const text = (Math.abs(fraction) * 100).toLocaleString(LOCALE[lang], {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  });
+  const text = numberFormat(lang, digits, digits).format(Math.abs(fraction) * 100);
   return `${fraction < 0 ? "−" : ""}${text}%`;
 }

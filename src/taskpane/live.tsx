@@ -6,6 +6,7 @@
 import { createContext, useCallback, useContext, useMemo, useSyncExternalStore, type ReactNode } from "react";
 import type { LiveDataset, LiveUpdater } from "../core/live";
 import type { IndicatorStore } from "../core/store";
+import type { DatasetLoading, DatasetState } from "../runtime/bundled-dataset";
 
 interface Live {
   live: LiveDataset;
@@ -32,8 +33,8 @@ function useLive(): Live {
   return value;
 }
 
-/** The live store; re-renders when a new dataset is swapped in. */
-export function useLiveStore(): IndicatorStore {
+/** The live store, undefined until a dataset is loaded; re-renders when one is swapped in. */
+export function useLiveStore(): IndicatorStore | undefined {
   const { live } = useLive();
   const subscribe = useCallback(
     (onChange: () => void) => {
@@ -44,8 +45,16 @@ export function useLiveStore(): IndicatorStore {
     },
     [live],
   );
-  return useSyncExternalStore(subscribe, () => live.store);
+  return useSyncExternalStore(subscribe, () => (live.loaded ? live.store : undefined));
 }
+
+/** The bundled dataset's loading state (ready where none is given: the dataset was there from the start). */
+export function useDatasetState(loading: DatasetLoading | undefined): DatasetState {
+  const subscribe = useCallback((onChange: () => void) => loading?.subscribe(onChange) ?? (() => undefined), [loading]);
+  return useSyncExternalStore(subscribe, () => loading?.state ?? READY);
+}
+
+const READY: DatasetState = { status: "ready" };
 
 /** The updater that keeps the live dataset up to date. */
 export function useLiveUpdater(): LiveUpdater {

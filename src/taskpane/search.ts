@@ -15,11 +15,14 @@ export interface Filters {
 
 export const NO_FILTERS: Filters = { query: "", category: "", region: "", kind: "", year: "" };
 
+/** One collator for every comparison: localeCompare builds one per call. */
+const chinese = new Intl.Collator("zh");
+
 /** Indicators best match first: the resolver's ranking, then any other name containing the query. */
 export function matchIndicators(store: IndicatorStore, query: string): Indicator[] {
   const q = normalizeName(query);
   const all = [...store.indicators.values()];
-  if (q === "") return all.sort((a, b) => a.category.localeCompare(b.category, "zh") || a.zh.localeCompare(b.zh, "zh"));
+  if (q === "") return all.sort((a, b) => chinese.compare(a.category, b.category) || chinese.compare(a.zh, b.zh));
   const ranked = store.resolver.rank(query, all.length).map((c) => c.indicator);
   const seen = new Set(ranked.map((i) => i.id));
   const contains = all.filter(
@@ -81,7 +84,7 @@ export function filterOptions(store: IndicatorStore): FilterOptions {
     years.add(endYear(f.period));
   }
   return {
-    categories: [...categories].sort((a, b) => a.localeCompare(b, "zh")),
+    categories: [...categories].sort(chinese.compare),
     regions: [...regions.entries()].sort((a, b) => b[1] - a[1]).map(([r]) => r),
     years: [...years].sort((a, b) => b - a).map(String),
   };

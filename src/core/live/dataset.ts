@@ -24,7 +24,11 @@ export class LiveDataset {
   /** Validates `input` and makes it live. Throws DatasetError and keeps the old one when invalid. */
   swap(input: unknown, origin: DatasetOrigin): IndicatorStore {
     const dataset: Dataset = parseDataset(input);
-    const next = new IndicatorStore(dataset, origin);
+    return this.swapValidated(new IndicatorStore(dataset, origin));
+  }
+
+  /** Makes live a store over a dataset validated already (the add-in's own, checked by its build). */
+  swapValidated(next: IndicatorStore): IndicatorStore {
     const previous = this.current;
     this.current = next;
     for (const listener of this.listeners) listener(next, previous);

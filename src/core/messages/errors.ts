@@ -73,6 +73,7 @@ const zhErrors = {
   targetYearAfter: () => "目标年份须晚于最新实际值",
   notFinite: () => "结果不是有限数",
   internal: (d: { detail: string }) => `内部错误:${d.detail}`,
+  datasetUnavailable: (d: { detail: string }) => `数据集未能加载(${d.detail}),没有可返回的数字;请重新打开加载项`,
 };
 
 export interface NoFigure {
@@ -158,6 +159,8 @@ const enErrors: ErrorMessages = {
   targetYearAfter: () => "the target year must be after the latest actual",
   notFinite: () => "result is not a finite number",
   internal: (d) => `internal error: ${d.detail}`,
+  datasetUnavailable: (d) =>
+    `the dataset could not be loaded (${d.detail}), so there is no figure to return; reopen the add-in`,
 };
 
 export const ERROR_MESSAGES: Record<Lang, ErrorMessages> = { zh: zhErrors, en: enErrors };

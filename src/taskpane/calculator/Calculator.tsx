@@ -12,7 +12,12 @@ import type { Mode } from "./modes";
 
 type CalcView = Mode | "budget" | "check";
 
-export function Calculator({ store, access }: { store: IndicatorStore; access: SheetAccess }) {
+export interface CalculatorProps {
+  store: IndicatorStore;
+  access: SheetAccess;
+}
+
+export function Calculator({ store, access }: CalculatorProps) {
   const { t } = useI18n();
   const shared = useShared();
   const [view, setView] = useState<CalcView>("cagr");

@@ -115,6 +115,9 @@ describe("data tab", () => {
 
   it("has a slot for the dataset-URL settings", () => {
     render(app({ dataSettings: (lang) => <div>settings in {lang}</div> }));
+    // Only the open tab is rendered at start.
+    expect(screen.queryByText("settings in zh")).toBeNull();
+    fireEvent.click(screen.getByRole("tab", { name: "数据" }));
     expect(screen.getByText("settings in zh")).toBeTruthy();
   });
 });

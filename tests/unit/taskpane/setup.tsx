@@ -1,9 +1,10 @@
 /** jsdom lacks a few browser APIs Fluent UI touches; small stand-ins, installed once per test file. */
 import { cleanup } from "@testing-library/react";
-import { afterEach } from "@jest/globals";
+import { afterEach, beforeAll } from "@jest/globals";
 import { loadEmbedded } from "../../../src/runtime/dataset";
 import { App, type AppProps } from "../../../src/taskpane/App";
 import type { HostInfo } from "../../../src/taskpane/host";
+import { preloadPanels } from "../../../src/taskpane/panels";
 
 export function installShims() {
   if (!window.matchMedia) {
@@ -27,6 +28,8 @@ export function installShims() {
     };
   }
   if (!Element.prototype.scrollIntoView) Element.prototype.scrollIntoView = () => undefined;
+  // The pane preloads its lazily loaded panels once idle; tests start with them there, as a user soon does.
+  beforeAll(() => preloadPanels());
   afterEach(() => {
     cleanup();
     localStorage.clear();

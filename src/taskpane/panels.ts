@@ -1,0 +1,47 @@
+/**
+ * The panels the pane does not need for its first paint (the figure detail and the other tabs), each
+ * in its own script chunk, loaded when first shown or preloaded once the pane is idle. Once a panel's
+ * code has arrived it renders without suspending, so preloading (the pane after its first paint,
+ * tests before rendering) makes opening it immediate.
+ */
+import { lazy, type ComponentType } from "react";
+import type { DataPanelProps } from "./DataPanel";
+import type { DetailProps } from "./Detail";
+import type { SheetsPanelProps } from "./SheetsPanel";
+import type { CalculatorProps } from "./calculator/Calculator";
+
+interface Panel<P> {
+  Component: ComponentType<P>;
+  preload: () => Promise<unknown>;
+}
+
+function panel<P extends object>(load: () => Promise<ComponentType<P>>): Panel<P> {
+  let loaded: ComponentType<P> | undefined;
+  let loading: Promise<ComponentType<P>> | undefined;
+  const preload = () => (loading ??= load().then((component) => (loaded = component)));
+  type Module = { default: ComponentType<P> };
+  const Component = lazy((): Promise<Module> => {
+    const ready = loaded;
+    // React reads a thenable that calls back at once without suspending.
+    if (ready) return { then: (done: (m: Module) => void) => done({ default: ready }) } as unknown as Promise<Module>;
+    return preload().then((component) => ({ default: component }));
+  }) as unknown as ComponentType<P>;
+  return { Component, preload };
+}
+
+export const DetailPanel = panel<DetailProps>(() =>
+  import(/* webpackChunkName: "detail" */ "./Detail").then((m) => m.Detail),
+);
+export const SheetsTab = panel<SheetsPanelProps>(() =>
+  import(/* webpackChunkName: "sheets" */ "./SheetsPanel").then((m) => m.SheetsPanel),
+);
+export const CalculatorTab = panel<CalculatorProps>(() =>
+  import(/* webpackChunkName: "calculator" */ "./calculator/Calculator").then((m) => m.Calculator),
+);
+export const DataTab = panel<DataPanelProps>(() =>
+  import(/* webpackChunkName: "data" */ "./DataPanel").then((m) => m.DataPanel),
+);
+
+export function preloadPanels(): Promise<unknown> {
+  return Promise.all([DetailPanel, SheetsTab, CalculatorTab, DataTab].map((p) => p.preload()));
+}
