@@ -10,7 +10,7 @@ const OFFICE_JS_LOCAL = "/office-js/office.js";
 const DATASET = path.resolve(__dirname, "data/dist/dataset.json");
 
 /**
- * The add-in loads data/dataset.json at run time (src/runtime/dataset.web.ts in place of
+ * The add-in loads data/dataset.hhc.json (the compact format) at run time (src/runtime/dataset.web.ts in place of
  * src/runtime/dataset.ts, which imports it); the script carries only the file's hash, to refuse another file.
  */
 function datasetAtRunTime() {
@@ -138,7 +138,7 @@ module.exports = async (env, options) => {
       }),
       new FunctionHelpPlugin({ csp }),
       new RewriteUrlsPlugin(baseUrl, ["manifest.xml", "functions.json", "help.html"]),
-      ...(serving ? [] : [new BundleSizePlugin({ budgetKB: 250, entry: "taskpane.js", dataset: "data/dataset.json" })]),
+      ...(serving ? [] : [new BundleSizePlugin({ budgetKB: 250, entry: "taskpane.js", dataset: "data/dataset.hhc.json" })]),
     ],
     performance: { hints: false },
     // html-webpack-plugin already minifies the pages; webpack's own HTML minifier would also rewrite the

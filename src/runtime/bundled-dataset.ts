@@ -3,30 +3,28 @@
  * task pane's script. The file name and the decode step are here once each, so switching the file's
  * format changes one constant and one call.
  *
- * No schema validation here: the file is the one `npm run build:data` validated, and webpack bakes its
- * content hash into the script. The loader refuses a file whose hash is not that one (a stale cached
- * copy, a file from another deploy); that costs one string comparison, where zod over 100,000 facts
- * costs hundreds of milliseconds on every start.
+ * The file is the compact wire format (src/core/wire.ts), decoded with its column checks rather than zod
+ * per object; webpack bakes the dataset's content hash into the script, and the loader refuses a file
+ * whose hash is not that one (a stale cached copy, a file from another deploy).
  */
 import type { LiveDataset } from "../core/live/dataset";
 import { IndicatorStore } from "../core/store";
 import type { Dataset } from "../core/schema";
+import { decodeDatasetText } from "../core/wire";
 
-/** Where the file is, relative to the page (webpack copies data/dist/dataset.json there). */
-export const DATASET_FILE = "data/dataset.json";
+/** Where the file is, relative to the page: the compact format (webpack copies data/dist/dataset.hhc.json there). */
+export const DATASET_FILE = "data/dataset.hhc.json";
 
-/** Text of the file to a dataset, or why not: JSON, then "is it a dataset at all". */
+/**
+ * Text of the file to a dataset, or why not. The compact decoder checks every column as strictly as the
+ * schema (cheap: one pass per column), so even a file with the right hash cannot hand over a malformed row.
+ */
 export function decodeDatasetFile(text: string): { dataset: Dataset } | { problem: string } {
-  let json: unknown;
   try {
-    json = JSON.parse(text);
+    return { dataset: decodeDatasetText(text) };
   } catch (error) {
     return { problem: `${DATASET_FILE}: ${(error as Error).message}` };
   }
-  const object = json && typeof json === "object" && !Array.isArray(json) ? (json as Partial<Dataset>) : undefined;
-  if (!object || typeof object.hash !== "string" || !Array.isArray(object.facts))
-    return { problem: `${DATASET_FILE}: not a dataset` };
-  return { dataset: object as Dataset };
 }
 
 export type DatasetState = { status: "loading" } | { status: "ready" } | { status: "failed"; detail: string };

@@ -5,8 +5,9 @@ import { describe, it } from "@jest/globals";
 import { expect } from "../../jest/expect";
 import { LiveDataset } from "../../../src/core/live/dataset";
 import { DATASET_FILE, decodeDatasetFile, loadBundled } from "../../../src/runtime/bundled-dataset";
+import { decodeDatasetText } from "../../../src/core/wire";
 
-const TEXT = readFileSync(resolve(__dirname, "../../../data/dist/dataset.json"), "utf8");
+const TEXT = readFileSync(resolve(__dirname, "../../../data/dist/dataset.hhc.json"), "utf8");
 const HASH = (JSON.parse(TEXT) as { hash: string }).hash;
 
 describe("loading the bundled dataset file", () => {
@@ -49,16 +50,22 @@ describe("loading the bundled dataset file", () => {
   });
 
   it("says what is wrong with a file that is not a dataset", () => {
-    expect(decodeDatasetFile("<html>")).toEqual({ problem: expect.stringMatching(/^data\/dataset\.json: .*JSON/) });
-    expect(decodeDatasetFile('{"facts": 3}')).toEqual({ problem: "data/dataset.json: not a dataset" });
-    expect(decodeDatasetFile("[]")).toEqual({ problem: "data/dataset.json: not a dataset" });
+    expect(decodeDatasetFile("<html>")).toEqual({
+      problem: expect.stringMatching(/^data\/dataset\.hhc\.json: .*JSON/),
+    });
+    expect(decodeDatasetFile('{"facts": 3}')).toEqual({
+      problem: expect.stringMatching(/^data\/dataset\.hhc\.json: .*invalid dataset: schemaVersion/),
+    });
+    expect(decodeDatasetFile("[]")).toEqual({
+      problem: expect.stringMatching(/^data\/dataset\.hhc\.json: .*expected object, received array/),
+    });
   });
 
   it("keeps a published dataset the updater restored while the file was on its way", async () => {
     const live = new LiveDataset();
     let arrive!: (text: string) => void;
     const loading = loadBundled(live, { fetchText: () => new Promise((ok) => (arrive = ok)), expectedHash: HASH });
-    const published = { ...JSON.parse(TEXT), version: "2099.01.01+published" };
+    const published = { ...decodeDatasetText(TEXT), version: "2099.01.01+published" };
     live.swap(published, { kind: "published", location: "https://example.invalid/dataset.json" });
     arrive(TEXT);
     await loading.settled;
