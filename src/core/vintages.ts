@@ -88,8 +88,8 @@ function whyFirst(first: Candidate, second: Candidate): string {
 /**
  * What each publication is to the one lookups return: `chosen`; `agrees` (same value); `revised`
  * (an estimate replaced by an actual, or an earlier official figure a later official one changed, or
- * news restating such a superseded figure); `conflict` (same class, different number: two sources of
- * one date, or news and interviews disagreeing with the figure used).
+ * news that restated such a figure before it was revised); `conflict` (same class, different number: two
+ * sources of one date, or news and interviews disagreeing with the figure in force when they appeared).
  */
 export type PublicationStatus = "chosen" | "agrees" | "revised" | "conflict";
 
@@ -116,7 +116,9 @@ export function classifyPublications(ranked: readonly Fact[], sources: ReadonlyM
     if (isOfficial(source)) {
       return isOfficial(chosenSource) && date < dayNumber(chosenSource?.date) ? "revised" : "conflict";
     }
-    // News restating an official figure that has since been revised restates history, not a conflict.
+    // News restating an official figure before it was revised restates history, not a conflict; news that
+    // still prints the old figure after the revision disagrees with the figure in force.
+    if (date >= dayNumber(chosenSource?.date)) return "conflict";
     const restatesRevised = ranked.some((other) => {
       const otherSource = sources.get(other.source);
       return (
