@@ -85,7 +85,7 @@ export function Consistency({ store, access }: { store: IndicatorStore; access: 
         <DecimalField label={t.current} value={cur} placeholder="51.60" onChange={setCur} />
         <DecimalField label={t.stated} value={stated} placeholder="10.14" onChange={setStated} />
       </div>
-      <div className={calc.result} aria-live="polite" style={{ minHeight: 56 }}>
+      <div className={calc.result} aria-live="polite" data-testid="check-result" style={{ minHeight: 56 }}>
         {manual ? (
           <div>
             <span className={shared.caption}>{t.computed}: </span>

@@ -63,11 +63,12 @@ describe("refresh keeps what a user added on an owned sheet", () => {
     const note = snapshot(sheet, noteRow, 0, 1, 2);
     const table = snapshot(sheet, tableRow, 0, 3, 3);
 
-    // More rows: 500 facts where there were 366.
-    const more = syntheticStore(500);
+    // More rows: 134 more facts than the bundled dataset has.
+    const MORE = store.dataset.facts.length + 134;
+    const more = syntheticStore(MORE);
     const moreRequest = request(more);
     const grown = await loadIntoSheets(excel.run, moreRequest);
-    const by = 500 - store.dataset.facts.length;
+    const by = MORE - store.dataset.facts.length;
     expect(grown.sheets[0].moved).toEqual([{ from: `A${noteRow + 1}:C${tableRow + 3}`, shift: "down", by }]);
     expect(describeLoad(grown, "zh")).toContain(
       PANE_MESSAGES.zh.movedAside("HH 数据", `A${noteRow + 1}:C${tableRow + 3}`, by, "down"),
@@ -85,12 +86,12 @@ describe("refresh keeps what a user added on an owned sheet", () => {
     expect(excel.model.tables.find((t) => t.name === "HH_Facts")).toMatchObject({
       r0: 0,
       c0: 0,
-      rows: 501,
+      rows: MORE + 1,
       cols: FACT_COLUMNS,
     });
-    expect(sheet.cell(500, 0).value).toBe(moreRequest.facts.rows[499][0]);
+    expect(sheet.cell(MORE, 0).value).toBe(moreRequest.facts.rows[MORE - 1][0]);
     // The note is not adjacent to the table: the blank row between them stays.
-    expect(sheet.cell(501, 0).value).toBeNull();
+    expect(sheet.cell(MORE + 1, 0).value).toBeNull();
 
     // Fewer rows: 10 facts. Nothing of theirs moves; only the add-in's old rows go.
     const few = await loadIntoSheets(excel.run, request(store, store.dataset.facts.slice(0, 10)));
@@ -165,7 +166,10 @@ describe("a copy of an owned sheet is the user's", () => {
     const result = await loadIntoSheets(excel.run, request(store, store.dataset.facts.slice(0, 10)));
     expect(result.sheets[0]).toMatchObject({ name: "HH 数据", created: false });
     expect(JSON.stringify([...copy.cells])).toBe(before);
-    expect(excel.model.tables.find((t) => t.sheet === copy)).toMatchObject({ name: "HH_Facts3", rows: 367 });
+    expect(excel.model.tables.find((t) => t.sheet === copy)).toMatchObject({
+      name: "HH_Facts3",
+      rows: store.dataset.facts.length + 1,
+    });
     expect(original.usedRows()).toBe(11);
   });
 

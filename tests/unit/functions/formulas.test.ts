@@ -21,9 +21,9 @@ describe("lookups", () => {
     expect(await value('=HH.VALUE("教育支出",2022,,"万元")')).toBe(516000);
     // 新城区's 2022 GDP is an estimate (预计) in its January 2023 report.
     expect(await value('=HH.VALUE("地区生产总值",2022,"新城区","亿元")')).toBe(665);
-    // Three documents state it; the 2022-12-30 government work report (1.28万个) outranks the progress report (1.21万个).
-    expect(await value('=HH.VALUE("新增学位",2022)')).toBe(12800);
-    expect(await value('=HH.VALUE("新增学位",2022,,"万个")')).toBe(1.28);
+    // Three documents state it; the progress report of 2023-06-27 (1.21万个) revised the 2022-12-30 work report (1.28万个).
+    expect(await value('=HH.VALUE("新增学位",2022)')).toBe(12100);
+    expect(await value('=HH.VALUE("新增学位",2022,,"万个")')).toBe(1.21);
   });
   it("HH.GET picks one kind, in English or Chinese", async () => {
     expect(await value('=HH.GET("地区生产总值",2022,"estimate","新城区")')).toBe(665);

@@ -59,7 +59,7 @@ describe("revision history", () => {
     const live = new LiveDataset();
     live.swap(withPublications(REVISED), { kind: "file", location: "revisions test" });
     render(app({ live }));
-    fireEvent.change(screen.getByRole("searchbox", { name: "搜索" }), { target: { value: "地区生产总值" } });
+    fireEvent.change(screen.getByRole("searchbox", { name: "搜索" }), { target: { value: "新城区地区生产总值" } });
     const row = [...document.querySelectorAll<HTMLButtonElement>("button[data-fact]")].find((r) =>
       r.textContent?.includes("672.5"),
     );
