@@ -21,10 +21,16 @@ export function Calculator({ store, access }: CalculatorProps) {
   const { t } = useI18n();
   const shared = useShared();
   const [view, setView] = useState<CalcView>("cagr");
+  // The budget and check views list the whole dataset: built when first opened, then kept.
+  const [opened, setOpened] = useState<ReadonlySet<CalcView>>(() => new Set([view]));
+  const open = (next: CalcView) => {
+    setView(next);
+    setOpened((seen) => (seen.has(next) ? seen : new Set([...seen, next])));
+  };
   return (
     <div className={shared.section}>
       <Field label={t.mode} size="small">
-        <Select size="small" value={view} onChange={(_, d) => setView(d.value as CalcView)}>
+        <Select size="small" value={view} onChange={(_, d) => open(d.value as CalcView)}>
           {(["change", "cagr", "base", "required", "project", "budget", "check"] as const).map((m) => (
             <option key={m} value={m}>
               {t.modes[m]}
@@ -32,16 +38,20 @@ export function Calculator({ store, access }: CalculatorProps) {
           ))}
         </Select>
       </Field>
-      {/* Views stay mounted (hidden) so their inputs survive switching. */}
+      {/* Views stay mounted (hidden) once opened, so their inputs survive switching. */}
       <div hidden={view === "budget" || view === "check"}>
         <GrowthModes store={store} access={access} mode={view === "budget" || view === "check" ? "cagr" : view} />
       </div>
-      <div hidden={view !== "budget"}>
-        <BudgetCompare store={store} access={access} />
-      </div>
-      <div hidden={view !== "check"}>
-        <Consistency store={store} access={access} />
-      </div>
+      {opened.has("budget") ? (
+        <div hidden={view !== "budget"}>
+          <BudgetCompare store={store} access={access} />
+        </div>
+      ) : null}
+      {opened.has("check") ? (
+        <div hidden={view !== "check"}>
+          <Consistency store={store} access={access} />
+        </div>
+      ) : null}
     </div>
   );
 }
