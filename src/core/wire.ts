@@ -683,10 +683,11 @@ class FactIds {
     const parts = this.strings[index].split("|");
     if (parts.length < 6) return undefined;
     if (!this.partIndexes) {
+      // Marks first: a few distinct strings among hundreds of thousands of cells.
+      const marks = new Uint8Array(this.strings.length);
+      for (const column of this.keyColumns) for (let r = 0; r < column.length; r++) marks[column[r]] = 1;
       this.partIndexes = new Map();
-      for (const column of this.keyColumns)
-        for (const cell of column)
-          if (!this.partIndexes.has(this.strings[cell])) this.partIndexes.set(this.strings[cell], cell);
+      for (let at = 0; at < marks.length; at++) if (marks[at]) this.partIndexes.set(this.strings[at], at);
     }
     const n = parts.length;
     const texts = [parts[0], parts.slice(1, n - 4).join("|"), parts[n - 4], parts[n - 3], parts[n - 2], parts[n - 1]];
@@ -701,13 +702,16 @@ class FactIds {
 
   /** Open addressing over the six indexes; `add` files the key when absent. True when added or found. */
   private find(a: number, b: number, c: number, d: number, e: number, f: number, add: boolean): boolean {
-    let hash = Math.imul(a, 0x9e3779b1);
-    hash = Math.imul(hash ^ b, 0x85ebca6b);
-    hash = Math.imul(hash ^ c, 0xc2b2ae35);
-    hash = Math.imul(hash ^ d, 0x27d4eb2f);
-    hash = Math.imul(hash ^ e, 0x165667b1);
-    hash = Math.imul(hash ^ f, 0x9e3779b1);
-    hash ^= hash >>> 15;
+    // Each index stirred in, then murmur3's finalizer, so the low bits the mask keeps depend on all bits.
+    let hash = Math.imul(a ^ 0x2545f491, 0x5bd1e995);
+    hash = Math.imul(hash ^ (hash >>> 13) ^ b, 0x5bd1e995);
+    hash = Math.imul(hash ^ (hash >>> 13) ^ c, 0x5bd1e995);
+    hash = Math.imul(hash ^ (hash >>> 13) ^ d, 0x5bd1e995);
+    hash = Math.imul(hash ^ (hash >>> 13) ^ e, 0x5bd1e995);
+    hash = Math.imul(hash ^ (hash >>> 13) ^ f, 0x5bd1e995);
+    hash = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
+    hash = Math.imul(hash ^ (hash >>> 13), 0xc2b2ae35);
+    hash ^= hash >>> 16;
     const { keys, slots, mask } = this;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const entry = slots[slot] - 1;
