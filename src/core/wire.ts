@@ -497,6 +497,11 @@ function decodeFacts(
   const storedIds = stored?.ids ?? [];
   let nextStored = 0;
   let nextStoredRow = storedRows.length > 0 ? storedRows[0] : -1;
+  const size = strings.length;
+  // The parts of derived ids are cached by their string indexes, while the keys stay exact integers.
+  const cacheParts = size < 200_000;
+  const prefixes = new Map<number, string>();
+  const suffixes = new Map<number, string>();
   const facts = new Array<Fact>(rows);
   for (let r = 0; r < rows; r++) {
     const indicatorText = strings[indicator[r]];
@@ -510,6 +515,15 @@ function decodeFacts(
     else if (r === nextStoredRow) {
       id = strings[storedIds[nextStored++]];
       nextStoredRow = nextStored < storedRows.length ? storedRows[nextStored] : -1;
+    } else if (cacheParts) {
+      // indicator|region| + period + |kind|measure|source: two joins per id, the parts made once.
+      const head = indicator[r] * size + region[r];
+      let prefix = prefixes.get(head);
+      if (prefix === undefined) prefixes.set(head, (prefix = `${indicatorText}|${regionText}|`));
+      const tail = (kind[r] * size + measure[r]) * size + source[r];
+      let suffix = suffixes.get(tail);
+      if (suffix === undefined) suffixes.set(tail, (suffix = `|${kindText}|${measureText}|${sourceText}`));
+      id = prefix + periodText + suffix;
     } else id = `${indicatorText}|${regionText}|${periodText}|${kindText}|${measureText}|${sourceText}`;
     const reported = { value: reportedValue[r], unit: strings[reportedUnit[r]], text: strings[reportedText[r]] };
     // One literal (one object shape) for the common fact without optional fields; the key order is
@@ -553,7 +567,6 @@ function decodeFacts(
 
   // The dataset-wide rules (datasetSchema's superRefine): known indicator and source, unique ids.
   // A table that did not decode has its own problem already; its ids are not known either way.
-  const size = strings.length;
   const known = (table: Rows<{ id: string }> | undefined) => {
     if (!table) return undefined;
     const marks = new Uint8Array(size);
