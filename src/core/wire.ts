@@ -693,8 +693,10 @@ class FactIds {
 
   /** The parts of a text that reads as a derived id (only the region may hold "|"), else undefined. */
   private keyOf(index: number): IdKey | undefined {
-    const parts = this.strings[index].split("|");
-    if (parts.length < 6) return undefined;
+    const text = this.strings[index];
+    // Cheap refusal first: an id that reads as derived ends in a source id, one of the parts' strings.
+    const last = text.lastIndexOf("|");
+    if (last < 0) return undefined;
     if (!this.partIndexes) {
       // Marks first: a few distinct strings among hundreds of thousands of cells.
       const marks = new Uint8Array(this.strings.length);
@@ -702,6 +704,9 @@ class FactIds {
       this.partIndexes = new Map();
       for (let at = 0; at < marks.length; at++) if (marks[at]) this.partIndexes.set(this.strings[at], at);
     }
+    if (!this.partIndexes.has(text.slice(last + 1))) return undefined;
+    const parts = text.split("|");
+    if (parts.length < 6) return undefined;
     const n = parts.length;
     const texts = [parts[0], parts.slice(1, n - 4).join("|"), parts[n - 4], parts[n - 3], parts[n - 2], parts[n - 1]];
     const key: number[] = [];
