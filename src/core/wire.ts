@@ -502,6 +502,17 @@ function decodeFacts(
   const cacheParts = size < 200_000;
   const prefixes = new Map<number, string>();
   const suffixes = new Map<number, string>();
+  // The dataset-wide rules (datasetSchema's superRefine) are checked as rows are built: known
+  // indicator and source, unique ids. A table that did not decode has its own problem already.
+  const known = (table: Rows<{ id: string }> | undefined) => {
+    if (!table) return undefined;
+    const marks = new Uint8Array(size);
+    for (const cell of table.columns.id ?? []) marks[cell as number] = 1;
+    return marks;
+  };
+  const knownIndicators = known(indicators);
+  const knownSources = known(sources);
+  const ids = new FactIds(rows + storedIds.length, strings, [indicator, region, period, kind, measure, source]);
   const facts = new Array<Fact>(rows);
   for (let r = 0; r < rows; r++) {
     const indicatorText = strings[indicator[r]];
@@ -511,20 +522,33 @@ function decodeFacts(
     const measureText = strings[measure[r]] as Fact["measure"];
     const sourceText = strings[source[r]];
     let id: string;
-    if (idColumn) id = strings[idColumn[r]];
-    else if (r === nextStoredRow) {
-      id = strings[storedIds[nextStored++]];
+    let added: boolean;
+    if (idColumn) {
+      id = strings[idColumn[r]];
+      added = ids.addStored(idColumn[r]);
+    } else if (r === nextStoredRow) {
+      const at = storedIds[nextStored++];
+      id = strings[at];
+      added = ids.addStored(at);
       nextStoredRow = nextStored < storedRows.length ? storedRows[nextStored] : -1;
-    } else if (cacheParts) {
-      // indicator|region| + period + |kind|measure|source: two joins per id, the parts made once.
-      const head = indicator[r] * size + region[r];
-      let prefix = prefixes.get(head);
-      if (prefix === undefined) prefixes.set(head, (prefix = `${indicatorText}|${regionText}|`));
-      const tail = (kind[r] * size + measure[r]) * size + source[r];
-      let suffix = suffixes.get(tail);
-      if (suffix === undefined) suffixes.set(tail, (suffix = `|${kindText}|${measureText}|${sourceText}`));
-      id = prefix + periodText + suffix;
-    } else id = `${indicatorText}|${regionText}|${periodText}|${kindText}|${measureText}|${sourceText}`;
+    } else {
+      added = ids.addKey(indicator[r], region[r], period[r], kind[r], measure[r], source[r]);
+      if (cacheParts) {
+        // indicator|region| + period + |kind|measure|source: two joins per id, the parts made once.
+        const head = indicator[r] * size + region[r];
+        let prefix = prefixes.get(head);
+        if (prefix === undefined) prefixes.set(head, (prefix = `${indicatorText}|${regionText}|`));
+        const tail = (kind[r] * size + measure[r]) * size + source[r];
+        let suffix = suffixes.get(tail);
+        if (suffix === undefined) suffixes.set(tail, (suffix = `|${kindText}|${measureText}|${sourceText}`));
+        id = prefix + periodText + suffix;
+      } else id = `${indicatorText}|${regionText}|${periodText}|${kindText}|${measureText}|${sourceText}`;
+    }
+    if (knownIndicators && !knownIndicators[indicator[r]])
+      issues.add(["facts", r, "indicator"], `unknown indicator ${indicatorText}`);
+    if (knownSources && !knownSources[source[r]]) issues.add(["facts", r, "source"], `unknown source ${sourceText}`);
+    if (!added) issues.add(["facts", r, "id"], `duplicate fact id ${id}`);
+    if (issues.full) break;
     const reported = { value: reportedValue[r], unit: strings[reportedUnit[r]], text: strings[reportedText[r]] };
     // One literal (one object shape) for the common fact without optional fields; the key order is
     // the schema's either way, so a decoded dataset hashes as the build's.
@@ -565,32 +589,6 @@ function decodeFacts(
     facts[r] = fact as Fact;
   }
 
-  // The dataset-wide rules (datasetSchema's superRefine): known indicator and source, unique ids.
-  // A table that did not decode has its own problem already; its ids are not known either way.
-  const known = (table: Rows<{ id: string }> | undefined) => {
-    if (!table) return undefined;
-    const marks = new Uint8Array(size);
-    for (const cell of table.columns.id ?? []) marks[cell as number] = 1;
-    return marks;
-  };
-  const knownIndicators = known(indicators);
-  const knownSources = known(sources);
-  const ids = new FactIds(rows + storedIds.length, strings, [indicator, region, period, kind, measure, source]);
-  nextStored = 0;
-  nextStoredRow = storedRows.length > 0 ? storedRows[0] : -1;
-  for (let r = 0; r < rows && !issues.full; r++) {
-    if (knownIndicators && !knownIndicators[indicator[r]])
-      issues.add(["facts", r, "indicator"], `unknown indicator ${strings[indicator[r]]}`);
-    if (knownSources && !knownSources[source[r]])
-      issues.add(["facts", r, "source"], `unknown source ${strings[source[r]]}`);
-    let added: boolean;
-    if (idColumn) added = ids.addStored(idColumn[r]);
-    else if (r === nextStoredRow) {
-      added = ids.addStored(storedIds[nextStored++]);
-      nextStoredRow = nextStored < storedRows.length ? storedRows[nextStored] : -1;
-    } else added = ids.addKey(indicator[r], region[r], period[r], kind[r], measure[r], source[r]);
-    if (!added) issues.add(["facts", r, "id"], `duplicate fact id ${facts[r].id}`);
-  }
   return issues.list.length > 0 ? undefined : { rows: facts, ids };
 }
 
