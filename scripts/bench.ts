@@ -170,6 +170,7 @@ function alternating(runs: number, candidates: Record<string, () => unknown>): R
     compact: () => new IndicatorStore(decodeDatasetText(compactText)),
     jsonParse: () => JSON.parse(jsonText),
     jsonValidate: () => parseDataset(JSON.parse(jsonText)),
+    compactParse: () => JSON.parse(compactText),
     compactDecode: () => decodeDatasetText(compactText),
     index: () => new IndicatorStore(big),
     compactStored: () => new IndicatorStore(decodeDatasetText(storedText)),
@@ -188,6 +189,7 @@ function alternating(runs: number, candidates: Record<string, () => unknown>): R
   );
   report("  JSON: JSON.parse", `${t.jsonParse.toFixed(1)} ms`);
   report("  JSON: JSON.parse + zod", `${t.jsonValidate.toFixed(1)} ms`);
+  report("  compact: JSON.parse", `${t.compactParse.toFixed(1)} ms`);
   report("  compact: JSON.parse + validate + build rows (decode only)", `${t.compactDecode.toFixed(1)} ms`);
   report("  index alone (new IndicatorStore)", `${t.index.toFixed(1)} ms`);
   report("  JSON: parse + zod + index", `${t.json.toFixed(1)} ms`);
