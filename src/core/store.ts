@@ -20,20 +20,27 @@ export interface DatasetOrigin {
 const NONE: readonly Fact[] = [];
 
 export class IndicatorStore {
-  readonly resolver: IndicatorResolver;
   readonly indicators: ReadonlyMap<string, Indicator>;
   readonly sources: ReadonlyMap<string, Source>;
-  /** Publications by figure (vintages.figureKey: an estimate and its actual share one), ranked lazily. */
+  /**
+   * Publications by figure (vintages.figureKey: an estimate and its actual share one), ranked lazily.
+   * Grouped one indicator at a time, on its first lookup, so no key is made for an unread indicator.
+   */
   private readonly byKey = new Map<string, Fact[]>();
+  /** Indicators whose facts byKey holds. */
+  private readonly grouped = new Set<string>();
   /** One kind of a figure, ranked: the list lookups read, by factKey. */
   private readonly byKind = new Map<string, Fact[]>();
   /** Each figure's publications with their status, by figureKey, classified on first use. */
   private readonly classified = new Map<string, Publication[]>();
+  /** Each indicator's facts in the dataset's order (the order the vintage rule's last tie-break reads). */
   private readonly byIndicator = new Map<string, Fact[]>();
+  /** Each indicator's facts oldest first, sorted on first use. */
+  private readonly bySeries = new Map<string, Fact[]>();
   private readonly regions = new Map<string, string[]>();
   private readonly ranked = new Set<string>();
-  private readonly sorted = new Set<string>();
-  private readonly allRegions: Set<string>;
+  private lazyRegions?: Set<string>;
+  private lazyResolver?: IndicatorResolver;
 
   constructor(
     readonly dataset: Dataset,
@@ -41,19 +48,38 @@ export class IndicatorStore {
   ) {
     this.indicators = new Map(dataset.indicators.map((i) => [i.id, i]));
     this.sources = new Map(dataset.sources.map((s) => [s.id, s]));
-    this.resolver = new IndicatorResolver(dataset.indicators);
-    // One pass groups facts by lookup key; ranking and sorting happen lazily, on first use,
+    // One pass groups facts by indicator; keys, ranking and sorting happen lazily, on first use,
     // so a large published dataset becomes live quickly.
-    this.allRegions = new Set();
+    let list: Fact[] | undefined;
+    let previous: string | undefined;
     for (const fact of dataset.facts) {
+      // Facts come grouped by source and indicator: the last list is often the right one.
+      if (fact.indicator !== previous) {
+        previous = fact.indicator;
+        list = this.byIndicator.get(previous);
+        if (!list) this.byIndicator.set(previous, (list = []));
+      }
+      list!.push(fact);
+    }
+  }
+
+  /** Reads names (built on first use: HH.VALUE needs it, a store only for revisions does not). */
+  get resolver(): IndicatorResolver {
+    return (this.lazyResolver ??= new IndicatorResolver(this.dataset.indicators));
+  }
+
+  private get allRegions(): Set<string> {
+    return (this.lazyRegions ??= new Set(this.dataset.facts.map((f) => f.region)));
+  }
+
+  /** The figure groups of one indicator's facts, in the dataset's order. */
+  private groupFigures(indicator: string): void {
+    this.grouped.add(indicator);
+    for (const fact of this.byIndicator.get(indicator) ?? NONE) {
       const key = figureKey(fact);
       const group = this.byKey.get(key);
       if (group) group.push(fact);
       else this.byKey.set(key, [fact]);
-      const list = this.byIndicator.get(fact.indicator);
-      if (list) list.push(fact);
-      else this.byIndicator.set(fact.indicator, [fact]);
-      this.allRegions.add(fact.region);
     }
   }
 
@@ -109,6 +135,7 @@ export class IndicatorStore {
 
   /** A figure's publications of every kind (an estimate with its actual), best first by the vintage rule. */
   private ranking(key: Pick<Fact, "indicator" | "region" | "period" | "kind" | "measure">): readonly Fact[] {
+    if (!this.grouped.has(key.indicator)) this.groupFigures(key.indicator);
     const figure = figureKey(key);
     const group = this.byKey.get(figure);
     if (!group) return NONE;
@@ -178,12 +205,12 @@ export class IndicatorStore {
 
   /** Every fact of an indicator, oldest first. */
   series(indicator: string): readonly Fact[] {
-    const list = this.byIndicator.get(indicator);
-    if (!list) return [];
-    if (!this.sorted.has(indicator)) {
+    let list = this.bySeries.get(indicator);
+    if (!list) {
+      list = [...(this.byIndicator.get(indicator) ?? NONE)];
       const keys = new Map(list.map((f) => [f, periodSortKey(f.period)]));
       list.sort((a, b) => keys.get(a)!.localeCompare(keys.get(b)!) || a.kind.localeCompare(b.kind));
-      this.sorted.add(indicator);
+      this.bySeries.set(indicator, list);
     }
     return list;
   }

@@ -28,7 +28,25 @@ import {
 
 /** The marker that tells a compact dataset from a plain JSON one. */
 export const WIRE_FORMAT = "hh-indicators/compact";
-export const WIRE_FORMAT_VERSION = 1;
+export const WIRE_FORMAT_VERSION = 2;
+/** Versions this decoder reads: 1 stored every fact id; 2 may derive them (DERIVED_ID). */
+const READABLE_VERSIONS: readonly unknown[] = [1, WIRE_FORMAT_VERSION];
+
+/**
+ * The fact id the build gives a figure's first statement in a source (scripts/lib/build-dataset.ts).
+ * Such ids are left out of the file and rebuilt on decode; only the others are stored.
+ */
+export const DERIVED_ID = "indicator|region|period|kind|measure|source";
+export function derivedFactId(fact: Pick<Fact, "indicator" | "region" | "period" | "kind" | "measure" | "source">) {
+  return `${fact.indicator}|${fact.region}|${fact.period}|${fact.kind}|${fact.measure}|${fact.source}`;
+}
+
+/** The facts' id column when ids are derived: only the rows whose id differs, and their ids. */
+export interface DerivedIds {
+  derived: typeof DERIVED_ID;
+  rows: number[];
+  ids: number[];
+}
 
 type Cell = "string" | "strings" | "boolean";
 type Spec<Row> = ReadonlyArray<readonly [keyof Row & string, Cell]>;
@@ -77,6 +95,7 @@ export interface WireDataset {
   builtAt: string;
   strings: string[];
   sources: WireTable;
+  /** facts.id is a DerivedIds (version 2) or one string index per row. */
   indicators: WireTable;
   facts: WireTable;
   conflicts: WireTable;
@@ -131,7 +150,15 @@ function encodeTables(dataset: Dataset, index: (text: string) => number) {
     return out as WireTable;
   };
   const facts: Record<string, unknown> = { rows: dataset.facts.length };
+  const explicit: DerivedIds = { derived: DERIVED_ID, rows: [], ids: [] };
+  dataset.facts.forEach((fact, row) => {
+    if (fact.id === derivedFactId(fact)) return;
+    explicit.rows.push(row);
+    explicit.ids.push(index(fact.id));
+  });
+  facts.id = explicit;
   for (const { name, cell } of FACT_COLUMNS) {
+    if (name === "id") continue;
     const [field, nested] = name.split(".");
     const column = dataset.facts.map((fact) => {
       const value = (nested ? fact.reported[nested as keyof Fact["reported"]] : fact[field as keyof Fact]) as unknown;
@@ -188,7 +215,7 @@ class Issues {
 export function decodeDataset(json: unknown): Dataset {
   if (!isWireDataset(json)) throw invalidDataset([{ path: ["format"], message: `expected "${WIRE_FORMAT}"` }]);
   const wire = json as Record<string, unknown>;
-  if (wire.formatVersion !== WIRE_FORMAT_VERSION)
+  if (!READABLE_VERSIONS.includes(wire.formatVersion))
     throw invalidDataset([
       {
         path: ["formatVersion"],
@@ -442,70 +469,41 @@ function decodeFacts(
   reader: CellReader,
   sources: Rows<Source> | undefined,
   indicators: Rows<Indicator> | undefined,
-): { rows: Fact[]; ids: Uint8Array } | undefined {
+): { rows: Fact[]; ids: FactIds } | undefined {
   const { strings, issues } = reader;
   const table = reader.table(value, "facts", 0);
   if (!table) return undefined;
   const rows = table.rows;
-  const columns = FACT_COLUMNS.map(({ name }) => table.column(name));
+  const idCell = (value as Record<string, unknown>).id;
+  const derived = typeof idCell === "object" && idCell !== null && !Array.isArray(idCell);
+  const stored = derived ? readStoredIds(idCell as Record<string, unknown>, rows, strings, issues) : undefined;
+  const columns = FACT_COLUMNS.map(({ name }) => (derived && name === "id" ? undefined : table.column(name)));
   if (issues.list.length > 0) return undefined;
   // Problems in row order, as zod lists them: any of the first three is among its column's first three.
-  const found = FACT_COLUMNS.flatMap((_, c) => checkFactColumn(columns[c], rows, c, strings));
+  const found = FACT_COLUMNS.flatMap((_, c) =>
+    derived && c === 0 ? stored!.found : checkFactColumn(columns[c], rows, c, strings),
+  );
   if (found.length > 0) {
     found.sort((x, y) => x.row - y.row || x.column - y.column);
     for (const { path, message } of found) issues.add([...path], message);
     return undefined;
   }
 
-  const [id, indicator, region, period, kind, measure, base, amount, unit] = columns as number[][];
+  const [idColumn, indicator, region, period, kind, measure, base, amount, unit] = columns as number[][];
   const [reportedValue, reportedUnit, reportedText, qualifier, source, quote, line, note] = columns.slice(
     9,
   ) as number[][];
-  const facts = new Array<Fact>(rows);
-  for (let r = 0; r < rows; r++) {
-    const reported = { value: reportedValue[r], unit: strings[reportedUnit[r]], text: strings[reportedText[r]] };
-    // One literal (one object shape) for the common fact without optional fields; the key order is
-    // the schema's either way, so a decoded dataset hashes as the build's.
-    if ((!base || base[r] === null) && (!qualifier || qualifier[r] === null) && (!note || note[r] === null)) {
-      facts[r] = {
-        id: strings[id[r]],
-        indicator: strings[indicator[r]],
-        region: strings[region[r]],
-        period: strings[period[r]],
-        kind: strings[kind[r]] as Fact["kind"],
-        measure: strings[measure[r]] as Fact["measure"],
-        value: amount[r],
-        unit: strings[unit[r]],
-        reported,
-        source: strings[source[r]],
-        quote: strings[quote[r]],
-        line: line[r],
-      };
-      continue;
-    }
-    const fact: Record<string, unknown> = {
-      id: strings[id[r]],
-      indicator: strings[indicator[r]],
-      region: strings[region[r]],
-      period: strings[period[r]],
-      kind: strings[kind[r]],
-      measure: strings[measure[r]],
-    };
-    if (base && base[r] !== null) fact.base = strings[base[r]];
-    fact.value = amount[r];
-    fact.unit = strings[unit[r]];
-    fact.reported = reported;
-    if (qualifier && qualifier[r] !== null) fact.qualifier = strings[qualifier[r]];
-    fact.source = strings[source[r]];
-    fact.quote = strings[quote[r]];
-    fact.line = line[r];
-    if (note && note[r] !== null) fact.note = strings[note[r]];
-    facts[r] = fact as Fact;
-  }
-
-  // The dataset-wide rules (datasetSchema's superRefine): known indicator and source, unique ids.
-  // A table that did not decode has its own problem already; its ids are not known either way.
+  const storedRows = stored?.rows ?? [];
+  const storedIds = stored?.ids ?? [];
+  let nextStored = 0;
+  let nextStoredRow = storedRows.length > 0 ? storedRows[0] : -1;
   const size = strings.length;
+  // The parts of derived ids are cached by their string indexes, while the keys stay exact integers.
+  const cacheParts = size < 200_000;
+  const prefixes = new Map<number, string>();
+  const suffixes = new Map<number, string>();
+  // The dataset-wide rules (datasetSchema's superRefine) are checked as rows are built: known
+  // indicator and source, unique ids. A table that did not decode has its own problem already.
   const known = (table: Rows<{ id: string }> | undefined) => {
     if (!table) return undefined;
     const marks = new Uint8Array(size);
@@ -514,23 +512,256 @@ function decodeFacts(
   };
   const knownIndicators = known(indicators);
   const knownSources = known(sources);
-  const ids = new Uint8Array(size);
-  for (let r = 0; r < rows && !issues.full; r++) {
+  const ids = new FactIds(rows + storedIds.length, strings, [indicator, region, period, kind, measure, source]);
+  const facts = new Array<Fact>(rows);
+  for (let r = 0; r < rows; r++) {
+    const indicatorText = strings[indicator[r]];
+    const regionText = strings[region[r]];
+    const periodText = strings[period[r]];
+    const kindText = strings[kind[r]] as Fact["kind"];
+    const measureText = strings[measure[r]] as Fact["measure"];
+    const sourceText = strings[source[r]];
+    let id: string;
+    let added: boolean;
+    if (idColumn) {
+      id = strings[idColumn[r]];
+      added = ids.addStored(idColumn[r]);
+    } else if (r === nextStoredRow) {
+      const at = storedIds[nextStored++];
+      id = strings[at];
+      added = ids.addStored(at);
+      nextStoredRow = nextStored < storedRows.length ? storedRows[nextStored] : -1;
+    } else {
+      added = ids.addKey(indicator[r], region[r], period[r], kind[r], measure[r], source[r]);
+      if (cacheParts) {
+        // indicator|region| + period + |kind|measure|source: two joins per id, the parts made once.
+        const head = indicator[r] * size + region[r];
+        let prefix = prefixes.get(head);
+        if (prefix === undefined) prefixes.set(head, (prefix = `${indicatorText}|${regionText}|`));
+        const tail = (kind[r] * size + measure[r]) * size + source[r];
+        let suffix = suffixes.get(tail);
+        if (suffix === undefined) suffixes.set(tail, (suffix = `|${kindText}|${measureText}|${sourceText}`));
+        id = prefix + periodText + suffix;
+      } else id = `${indicatorText}|${regionText}|${periodText}|${kindText}|${measureText}|${sourceText}`;
+    }
     if (knownIndicators && !knownIndicators[indicator[r]])
-      issues.add(["facts", r, "indicator"], `unknown indicator ${strings[indicator[r]]}`);
-    if (knownSources && !knownSources[source[r]])
-      issues.add(["facts", r, "source"], `unknown source ${strings[source[r]]}`);
-    if (ids[id[r]]) issues.add(["facts", r, "id"], `duplicate fact id ${strings[id[r]]}`);
-    ids[id[r]] = 1;
+      issues.add(["facts", r, "indicator"], `unknown indicator ${indicatorText}`);
+    if (knownSources && !knownSources[source[r]]) issues.add(["facts", r, "source"], `unknown source ${sourceText}`);
+    if (!added) issues.add(["facts", r, "id"], `duplicate fact id ${id}`);
+    if (issues.full) break;
+    const reported = { value: reportedValue[r], unit: strings[reportedUnit[r]], text: strings[reportedText[r]] };
+    // One literal (one object shape) for the common fact without optional fields; the key order is
+    // the schema's either way, so a decoded dataset hashes as the build's.
+    if ((!base || base[r] === null) && (!qualifier || qualifier[r] === null) && (!note || note[r] === null)) {
+      facts[r] = {
+        id,
+        indicator: indicatorText,
+        region: regionText,
+        period: periodText,
+        kind: kindText,
+        measure: measureText,
+        value: amount[r],
+        unit: strings[unit[r]],
+        reported,
+        source: sourceText,
+        quote: strings[quote[r]],
+        line: line[r],
+      };
+      continue;
+    }
+    const fact: Record<string, unknown> = {
+      id,
+      indicator: indicatorText,
+      region: regionText,
+      period: periodText,
+      kind: kindText,
+      measure: measureText,
+    };
+    if (base && base[r] !== null) fact.base = strings[base[r]];
+    fact.value = amount[r];
+    fact.unit = strings[unit[r]];
+    fact.reported = reported;
+    if (qualifier && qualifier[r] !== null) fact.qualifier = strings[qualifier[r]];
+    fact.source = sourceText;
+    fact.quote = strings[quote[r]];
+    fact.line = line[r];
+    if (note && note[r] !== null) fact.note = strings[note[r]];
+    facts[r] = fact as Fact;
   }
+
   return issues.list.length > 0 ? undefined : { rows: facts, ids };
 }
 
-/** Every fact a conflict names exists (by string index: the string table holds each string once). */
-function checkConflicts(conflicts: Rows<Conflict>, factIds: Uint8Array, strings: readonly string[], issues: Issues) {
+/**
+ * A DerivedIds column: the marker, then rows ascending each with its stored id. Problems of the
+ * column's shape are added to `issues`; a stored id's own problems are returned to be sorted in
+ * with the other columns' (zod lists them in row order).
+ */
+function readStoredIds(
+  column: Record<string, unknown>,
+  rows: number,
+  strings: readonly string[],
+  issues: Issues,
+): { rows: number[]; ids: number[]; found: FoundIssue[] } | undefined {
+  if (column.derived !== DERIVED_ID) {
+    issues.add(["facts", "id", "derived"], `expected "${DERIVED_ID}", received ${cellText(column.derived)}`);
+    return undefined;
+  }
+  const at = column.rows;
+  const ids = column.ids;
+  if (!Array.isArray(at) || !Array.isArray(ids) || at.length !== ids.length) {
+    issues.add(["facts", "id"], "expected two lists of the same length, rows and ids");
+    return undefined;
+  }
+  const found: FoundIssue[] = [];
+  let previous = -1;
+  for (let i = 0; i < at.length && found.length < MAX_ISSUES; i++) {
+    const row: unknown = at[i];
+    if (typeof row !== "number" || row >>> 0 !== row || row <= previous || row >= rows) {
+      issues.add(
+        ["facts", "id", "rows", i],
+        `expected a row above ${previous} and below ${rows}, received ${cellText(row)}`,
+      );
+      return undefined;
+    }
+    previous = row;
+    const id: unknown = ids[i];
+    const path = ["facts", row, "id"];
+    if (typeof id !== "number" || id >>> 0 !== id || id >= strings.length)
+      found.push({
+        row,
+        column: 0,
+        path,
+        message: `Invalid input: expected a string index below ${strings.length}, received ${cellText(id)}`,
+      });
+    else if (strings[id].length === 0) found.push({ row, column: 0, path, message: TOO_SHORT });
+  }
+  return { rows: at as number[], ids: ids as number[], found };
+}
+
+/** The string indexes of a derived id's six parts, in DERIVED_ID's order. */
+type IdKey = [number, number, number, number, number, number];
+
+/**
+ * Fact ids seen, without building a string per id: a derived id is the six string indexes it is
+ * made of; a stored id that reads as one (the same text) is filed under the same six; any other
+ * stored id under its own string index (the table holds each string once).
+ */
+class FactIds {
+  private readonly keys: Int32Array;
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+  private count = 0;
+  private readonly storedMarks: Uint8Array;
+  private partIndexes?: Map<string, number>;
+
+  constructor(
+    capacity: number,
+    private readonly strings: readonly string[],
+    /** indicator, region, period, kind, measure and source columns. */
+    private readonly keyColumns: ReadonlyArray<readonly number[]>,
+  ) {
+    let size = 16;
+    while (size < capacity * 2) size *= 2;
+    this.slots = new Int32Array(size);
+    this.mask = size - 1;
+    this.keys = new Int32Array(Math.max(capacity, 1) * 6);
+    this.storedMarks = new Uint8Array(strings.length);
+  }
+
+  /** Files a derived id; false when it was there already. */
+  addKey(a: number, b: number, c: number, d: number, e: number, f: number): boolean {
+    return this.find(a, b, c, d, e, f, true);
+  }
+
+  /** Files a stored id (a string index); false when it was there already. */
+  addStored(index: number): boolean {
+    const key = this.keyOf(index);
+    if (key) return this.find(key[0], key[1], key[2], key[3], key[4], key[5], true);
+    if (this.storedMarks[index]) return false;
+    this.storedMarks[index] = 1;
+    return true;
+  }
+
+  /** Whether a fact has the id at this string index. */
+  has(index: number): boolean {
+    const key = this.keyOf(index);
+    return key ? this.find(key[0], key[1], key[2], key[3], key[4], key[5], false) : this.storedMarks[index] === 1;
+  }
+
+  /** The parts of a text that reads as a derived id (only the region may hold "|"), else undefined. */
+  private keyOf(index: number): IdKey | undefined {
+    const text = this.strings[index];
+    // Cheap refusal first: an id that reads as derived ends in a source id, one of the parts' strings.
+    const last = text.lastIndexOf("|");
+    if (last < 0) return undefined;
+    if (!this.partIndexes) {
+      // Marks first: a few distinct strings among hundreds of thousands of cells.
+      const marks = new Uint8Array(this.strings.length);
+      for (const column of this.keyColumns) for (let r = 0; r < column.length; r++) marks[column[r]] = 1;
+      this.partIndexes = new Map();
+      for (let at = 0; at < marks.length; at++) if (marks[at]) this.partIndexes.set(this.strings[at], at);
+    }
+    if (!this.partIndexes.has(text.slice(last + 1))) return undefined;
+    const parts = text.split("|");
+    if (parts.length < 6) return undefined;
+    const n = parts.length;
+    const texts = [parts[0], parts.slice(1, n - 4).join("|"), parts[n - 4], parts[n - 3], parts[n - 2], parts[n - 1]];
+    const key: number[] = [];
+    for (const text of texts) {
+      const at = this.partIndexes.get(text);
+      if (at === undefined) return undefined;
+      key.push(at);
+    }
+    return key as IdKey;
+  }
+
+  /** Open addressing over the six indexes; `add` files the key when absent. True when added or found. */
+  private find(a: number, b: number, c: number, d: number, e: number, f: number, add: boolean): boolean {
+    // Each index stirred in, then murmur3's finalizer, so the low bits the mask keeps depend on all bits.
+    let hash = Math.imul(a ^ 0x2545f491, 0x5bd1e995);
+    hash = Math.imul(hash ^ (hash >>> 13) ^ b, 0x5bd1e995);
+    hash = Math.imul(hash ^ (hash >>> 13) ^ c, 0x5bd1e995);
+    hash = Math.imul(hash ^ (hash >>> 13) ^ d, 0x5bd1e995);
+    hash = Math.imul(hash ^ (hash >>> 13) ^ e, 0x5bd1e995);
+    hash = Math.imul(hash ^ (hash >>> 13) ^ f, 0x5bd1e995);
+    hash = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
+    hash = Math.imul(hash ^ (hash >>> 13), 0xc2b2ae35);
+    hash ^= hash >>> 16;
+    const { keys, slots, mask } = this;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const entry = slots[slot] - 1;
+      if (entry < 0) {
+        if (!add) return false;
+        const at = this.count * 6;
+        keys[at] = a;
+        keys[at + 1] = b;
+        keys[at + 2] = c;
+        keys[at + 3] = d;
+        keys[at + 4] = e;
+        keys[at + 5] = f;
+        slots[slot] = ++this.count;
+        return true;
+      }
+      const at = entry * 6;
+      if (
+        keys[at] === a &&
+        keys[at + 1] === b &&
+        keys[at + 2] === c &&
+        keys[at + 3] === d &&
+        keys[at + 4] === e &&
+        keys[at + 5] === f
+      )
+        return !add;
+    }
+  }
+}
+
+/** Every fact a conflict names exists. */
+function checkConflicts(conflicts: Rows<Conflict>, factIds: FactIds, strings: readonly string[], issues: Issues) {
   const facts = conflicts.columns.facts ?? [];
   const chosen = conflicts.columns.chosen ?? [];
   for (let r = 0; r < conflicts.rows.length; r++)
     for (const at of [...(facts[r] as number[]), chosen[r] as number])
-      if (!factIds[at]) issues.add(["conflicts", r], `conflict names a missing fact ${strings[at]}`);
+      if (!factIds.has(at)) issues.add(["conflicts", r], `conflict names a missing fact ${strings[at]}`);
 }

@@ -22,6 +22,9 @@ import {
 import {
   decodeDataset,
   decodeDatasetText,
+  DERIVED_ID,
+  derivedFactId,
+  type DerivedIds,
   encodeDataset,
   encodeDatasetObject,
   WIRE_FORMAT,
@@ -53,8 +56,12 @@ describe("compact wire format", () => {
     expect(sha256Now(contentText(decoded))).toBe(dataset.hash);
     expect(text.length).toBeLessThan(JSON.stringify(dataset).length);
     const wire = JSON.parse(text) as WireDataset;
-    expect(wire).toMatchObject({ format: WIRE_FORMAT, formatVersion: 1, schemaVersion: 1 });
+    expect(wire).toMatchObject({ format: WIRE_FORMAT, formatVersion: 2, schemaVersion: 1 });
     expect(new Set(wire.strings).size).toBe(wire.strings.length);
+    // Every built id is derived, so none is stored (the one conflict names its facts by id, though).
+    expect(wire.facts.id).toEqual({ derived: DERIVED_ID, rows: [], ids: [] });
+    const named = new Set(dataset.conflicts.flatMap((c) => [...c.facts, c.chosen]));
+    expect(dataset.facts.filter((f) => wire.strings.includes(f.id)).every((f) => named.has(f.id))).toBe(true);
   });
 
   it("reads the file the build writes next to dataset.json", () => {
@@ -98,11 +105,11 @@ describe("compact wire format", () => {
 
   it("tells a compact file it cannot read apart: another format version, a string stored twice, a short column", () => {
     const wire = () => encodeDatasetObject(parseDataset(built())) as unknown as Record<string, unknown> & WireDataset;
-    const newer = { ...wire(), formatVersion: 2 };
+    const newer = { ...wire(), formatVersion: 3 };
     expect(parseDatasetText(JSON.stringify(newer))).toMatchObject({
       ok: false,
       code: "invalid",
-      detail: { problem: expect.stringMatching(/^formatVersion: unsupported 2/) },
+      detail: { problem: expect.stringMatching(/^formatVersion: unsupported 3/) },
     });
     const twice = wire();
     twice.strings.push(twice.strings[0]);
@@ -114,6 +121,30 @@ describe("compact wire format", () => {
     (outOfRange.facts.kind as number[])[5] = outOfRange.strings.length;
     expect(firstProblem(refusal(() => decodeDataset(outOfRange)))).toMatch(/^facts\.5\.kind: .*string index/);
     expect(parseDatasetText(JSON.stringify({ format: WIRE_FORMAT }))).toMatchObject({ ok: false, code: "invalid" });
+  });
+
+  it("reads version 1 (every id stored) and refuses a derived id column it cannot follow", () => {
+    const dataset = parseDataset(built());
+    const v1 = encodeDatasetObject(dataset) as unknown as Record<string, unknown> & WireDataset;
+    const index = (text: string) => (v1.strings.includes(text) ? v1.strings.indexOf(text) : v1.strings.push(text) - 1);
+    v1.formatVersion = 1 as WireDataset["formatVersion"];
+    v1.facts.id = dataset.facts.map((f) => index(f.id));
+    expect(JSON.stringify(decodeDataset(v1))).toBe(JSON.stringify(dataset));
+
+    const marker = encodeDatasetObject(dataset);
+    (marker.facts.id as Record<string, unknown>).derived = "indicator|period";
+    expect(firstProblem(refusal(() => decodeDataset(marker)))).toMatch(
+      /^facts\.id\.derived: expected "indicator\|region/,
+    );
+    const unordered = encodeDatasetObject(dataset);
+    const at = index(dataset.facts[9].id);
+    Object.assign(unordered.facts.id as DerivedIds, { rows: [9, 4], ids: [at, at] });
+    expect(firstProblem(refusal(() => decodeDataset(unordered)))).toMatch(
+      /^facts\.id\.rows\.1: expected a row above 9/,
+    );
+    const uneven = encodeDatasetObject(dataset);
+    Object.assign(uneven.facts.id as DerivedIds, { rows: [4], ids: [] });
+    expect(firstProblem(refusal(() => decodeDataset(uneven)))).toMatch(/^facts\.id: expected two lists/);
   });
 });
 
@@ -154,6 +185,10 @@ function changeWire(dataset: Dataset, { path, value }: Change): unknown {
   }
   const [table, row, ...rest] = path as [keyof WireDataset, number, ...Array<string | number>];
   const columns = wire[table] as Record<string, unknown[]>;
+  if (table === "facts" && rest.join(".") === "id") {
+    storeId(wire.facts.id as DerivedIds, row, cell(value) as number);
+    return wire;
+  }
   // A list item (sources.0.regions.1) changes inside the row's list; a field elsewhere is a column.
   const listItem = typeof rest[rest.length - 1] === "number";
   const name = (listItem ? rest.slice(0, -1) : rest).join(".");
@@ -161,6 +196,19 @@ function changeWire(dataset: Dataset, { path, value }: Change): unknown {
   if (listItem) (columns[name][row] as unknown[])[rest[rest.length - 1] as number] = cell(value);
   else columns[name][row] = RAW_COLUMNS.includes(name) ? value : cell(value);
   return wire;
+}
+
+/** A fact's id stored in a derived id column (the rows stay ascending). */
+function storeId(column: DerivedIds, row: number, index: number) {
+  const at = column.rows.findIndex((r) => r >= row);
+  if (column.rows[at] === row) column.ids[at] = index;
+  else if (at < 0) {
+    column.rows.push(row);
+    column.ids.push(index);
+  } else {
+    column.rows.splice(at, 0, row);
+    column.ids.splice(at, 0, index);
+  }
 }
 
 /** The same change refused by both formats with the same first problem (path and message). */
@@ -195,6 +243,7 @@ describe("the compact decoder refuses what the schema refuses", () => {
     ["unknown indicator", { path: ["facts", 3, "indicator"], value: "no_such_indicator" }],
     ["unknown source", { path: ["facts", 3, "source"], value: "999" }],
     ["duplicate fact id", { path: ["facts", 3, "id"], value: dataset.facts[2].id }],
+    ["duplicate of a later fact's derived id", { path: ["facts", 2, "id"], value: dataset.facts[3].id }],
     ["source id pattern", { path: ["sources", 0, "id"], value: "1" }],
     ["source date pattern", { path: ["sources", 0, "date"], value: "2022-1-01" }],
     ["source type enum", { path: ["sources", 0, "type"], value: "博客" }],
@@ -259,19 +308,26 @@ describe("encode → decode is the identity on valid datasets", () => {
     period,
     kind: fc.constantFrom(...KINDS),
     measure: fc.constantFrom(...MEASURES),
-    value: fc.double({ noNaN: true, noDefaultInfinity: true }),
+    // JSON writes -0 as 0 (in either format), so -0 is not a value a dataset file can hold.
+    value: fc.double({ noNaN: true, noDefaultInfinity: true }).map((v) => (Object.is(v, -0) ? 0 : v)),
     quote: text,
     line: fc.integer({ min: 1, max: 100_000 }),
     base: optionalText,
     qualifier: optionalText,
     note: optionalText,
+    derivedId: fc.boolean(),
   });
   const datasets = fc.array(fact, { maxLength: 60 }).map((rows): Dataset => {
+    const ids = new Set<string>();
     const facts = rows.map((row, i): Fact => {
       const template = real.facts[row.template];
+      // As the build makes ids: derived from the figure and source, or another when that one is taken.
+      const derived = derivedFactId({ ...template, period: row.period, kind: row.kind, measure: row.measure });
+      const id = row.derivedId && !ids.has(derived) ? derived : `${template.id}#${i}`;
+      ids.add(id);
       const made: Fact = {
         ...template,
-        id: `${template.id}#${i}`,
+        id,
         period: row.period,
         kind: row.kind,
         measure: row.measure,
