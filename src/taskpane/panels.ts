@@ -18,7 +18,7 @@ interface Panel<P> {
   readonly loaded: boolean;
 }
 
-function panel<P extends object>(load: () => Promise<ComponentType<P>>): Panel<P> {
+export function panel<P extends object>(load: () => Promise<ComponentType<P>>): Panel<P> {
   let loaded: ComponentType<P> | undefined;
   let loading: Promise<ComponentType<P>> | undefined;
   const preload = () => (loading ??= load().then((component) => (loaded = component)));
