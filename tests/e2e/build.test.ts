@@ -106,7 +106,8 @@ describe("the production build", () => {
 
 describe("the dataset, served next to the pane rather than inside its script", () => {
   const file = readFileSync(join(DIST, "data/dataset.hhc.json"));
-  const dataset = JSON.parse(file.toString("utf8")) as { hash: string; facts: Array<{ id: string; quote: string }> };
+  // The compact format: decoded, not read as rows of objects.
+  const dataset = decodeDatasetText(file.toString("utf8"));
 
   it("is not in any script, which carries only its hash to refuse another file", () => {
     const fact = dataset.facts[0];
