@@ -45,13 +45,14 @@ export function panel<P extends object>(load: () => Promise<ComponentType<P>>): 
 export function usePanelSettled(panel: Pick<Panel<unknown>, "preload" | "loaded">): boolean {
   const [settled, setSettled] = useState(panel.loaded);
   useEffect(() => {
+    if (settled) return;
     let current = true;
     const done = () => current && setSettled(true);
     panel.preload().then(done, done);
     return () => {
       current = false;
     };
-  }, [panel]);
+  }, [panel, settled]);
   return settled;
 }
 
