@@ -8,7 +8,8 @@
  *  3. a 10,000-cell sheet of HH.VALUE lookups recalculated in HyperFormula against the same lookups as
  *     native INDEX/MATCH over a table of the facts, with HyperFormula's column index on;
  *  4. the figure extractor (hh extract) over the five reports at 1×, 10× and 100× the corpus;
- *  5. the task pane's cold start against Microsoft's React template, side by side (scripts/bench-pane.ts).
+ *  5. the task pane's cold start against Microsoft's React template, side by side (scripts/bench-pane.ts);
+ *     `npm run bench -- --only pane [runs]` runs this one alone.
  * `npm run bench -- --only wire` runs section 2 alone.
  */
 import { spawnSync } from "node:child_process";
@@ -34,6 +35,12 @@ function best<T>(runs: number, fn: () => T): { ms: number; result: T } {
     fastest = Math.min(fastest, ms(start));
   }
   return { ms: fastest, result };
+}
+
+// `npm run bench -- --only pane [runs]`: section 5 alone, before any other section's work starts.
+if (process.argv[2] === "--only" && process.argv[3] === "pane") {
+  const pane = resolve(__dirname, "bench-pane.ts");
+  process.exit(spawnSync("npx", ["tsx", pane, ...process.argv.slice(4)], { stdio: "inherit" }).status ?? 1);
 }
 
 const raw = readFileSync(resolve(__dirname, "../data/dist/dataset.json"), "utf8");

@@ -7,7 +7,7 @@
  */
 import { isActualKind } from "./kinds";
 import { normalizePeriod } from "./periods";
-import { PERIOD_PATTERN, type Fact } from "./schema";
+import { PERIOD_PATTERN, type Fact } from "./model";
 import type { IndicatorStore } from "./store";
 
 /** What a growth is measured against (a fact's `base`). */

@@ -4,7 +4,7 @@
  */
 import { checkLength, ownValue } from "./args";
 import { badValue } from "./errors";
-import { PERIOD_PATTERN } from "./schema";
+import { PERIOD_PATTERN } from "./model";
 
 const FIVE_YEAR_PLANS: Record<string, string> = {
   十二五: "2011-2015",

@@ -1,15 +1,21 @@
-/** The dataset's shape: one zod schema used by the build, the add-in and the CLI alike. */
+/** The dataset's shape: one zod schema used by the build, the add-in and the CLI alike, over the types of model.ts. */
 import { z } from "zod";
 
-export const KINDS = ["actual", "estimate", "plan", "target"] as const;
-export const MEASURES = ["level", "pct_change", "pp_change", "abs_change"] as const;
-export const DOCUMENT_TYPES = ["政府工作报告", "进展报告", "新闻报道", "访谈", "统计公报"] as const;
+import {
+  DOCUMENT_TYPES,
+  invalidDataset,
+  KINDS,
+  MEASURES,
+  PERIOD_PATTERN,
+  type Conflict,
+  type Dataset,
+  type Fact,
+  type Indicator,
+  type Source,
+} from "./model";
 
-export type Kind = (typeof KINDS)[number];
-export type Measure = (typeof MEASURES)[number];
-
-/** 2022 · 2021-2025 · 2023-YTD09 · 2023-Q1 · 2023-H1 · 2023-M06 */
-export const PERIOD_PATTERN = /^(\d{4})(?:-(\d{4})|-YTD(0[1-9]|1[0-2])|-Q([1-4])|-H([12])|-M(0[1-9]|1[0-2]))?$/;
+// The vocabulary and types live in model.ts (no zod) so the pane's first script can use them.
+export * from "./model";
 
 const nonEmpty = z.string().min(1);
 
@@ -113,11 +119,16 @@ export const datasetSchema = z
     });
   });
 
-export type Source = z.infer<typeof sourceSchema>;
-export type Indicator = z.infer<typeof indicatorSchema>;
-export type Fact = z.infer<typeof factSchema>;
-export type Conflict = z.infer<typeof conflictSchema>;
-export type Dataset = z.infer<typeof datasetSchema>;
+/** Each schema accepts exactly its model type, in both directions: neither can drift from the other. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const schemasMatchModel: [
+  Same<z.infer<typeof sourceSchema>, Source>,
+  Same<z.infer<typeof indicatorSchema>, Indicator>,
+  Same<z.infer<typeof factSchema>, Fact>,
+  Same<z.infer<typeof conflictSchema>, Conflict>,
+  Same<z.infer<typeof datasetSchema>, Dataset>,
+] = [true, true, true, true, true];
+void schemasMatchModel;
 
 /** Validates a dataset; the error lists the first problems with their paths. */
 export function parseDataset(input: unknown): Dataset {
@@ -125,20 +136,3 @@ export function parseDataset(input: unknown): Dataset {
   if (result.success) return result.data;
   throw invalidDataset(result.error.issues);
 }
-
-/** One dataset problem: where (facts.12.period) and what. */
-export interface DatasetIssue {
-  path: ReadonlyArray<PropertyKey>;
-  message: string;
-}
-
-/** The error for an invalid dataset, naming its first three problems, whichever format it came in. */
-export function invalidDataset(issues: readonly DatasetIssue[]): DatasetError {
-  const problems = issues
-    .slice(0, 3)
-    .map((issue) => `${issue.path.map(String).join(".") || "(root)"}: ${issue.message}`)
-    .join("; ");
-  return new DatasetError(`数据集无效 invalid dataset: ${problems}`);
-}
-
-export class DatasetError extends Error {}

@@ -22,11 +22,10 @@ import {
   type SheetPlan,
 } from "./ownership";
 import { jsonBytes, RequestBudget } from "./requests";
+import type { Run } from "./run";
 import { text, type Cell, type SheetBlock } from "./tables";
 
-/** Excel.run, or a mock of it in tests. */
-export type Run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
-export const excelRun: Run = (batch) => Excel.run(batch);
+export { excelRun, type Run } from "./run";
 
 type Area = (row: number, column: number, rows: number, columns: number) => Excel.Range;
 

@@ -1,7 +1,7 @@
 /** Turns anything a lookup throws into an Excel error value with a message; nothing escapes. */
 import { HHError, type HHErrorCode } from "../core/errors";
 import { bilingualError } from "../core/messages/errors";
-import { DatasetError } from "../core/schema";
+import { DatasetError } from "../core/model";
 
 const ERROR_CODES: Record<HHErrorCode, CustomFunctions.ErrorCode> = {
   "N/A": "#N/A" as CustomFunctions.ErrorCode.notAvailable,

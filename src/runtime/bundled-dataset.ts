@@ -7,10 +7,9 @@
  * per object; webpack bakes the dataset's content hash into the script, and the loader refuses a file
  * whose hash is not that one (a stale cached copy, a file from another deploy).
  */
-import type { LiveDataset } from "../core/live/dataset";
+import type { DatasetHolder } from "../core/live/holder";
 import { IndicatorStore } from "../core/store";
-import type { Dataset } from "../core/schema";
-import { decodeDatasetText } from "../core/wire";
+import type { Dataset } from "../core/model";
 
 /** Where the file is, relative to the page: the compact format (webpack copies data/dist/dataset.hhc.json there). */
 export const DATASET_FILE = "data/dataset.hhc.json";
@@ -19,8 +18,10 @@ export const DATASET_FILE = "data/dataset.hhc.json";
  * Text of the file to a dataset, or why not. The compact decoder checks every column as strictly as the
  * schema (cheap: one pass per column), so even a file with the right hash cannot hand over a malformed row.
  */
-export function decodeDatasetFile(text: string): { dataset: Dataset } | { problem: string } {
+export async function decodeDatasetFile(text: string): Promise<{ dataset: Dataset } | { problem: string }> {
   try {
+    // The decoder and the zod row schemas it uses load apart from the pane's first script.
+    const { decodeDatasetText } = await import(/* webpackChunkName: "wire" */ "../core/wire");
     return { dataset: decodeDatasetText(text) };
   } catch (error) {
     return { problem: `${DATASET_FILE}: ${(error as Error).message}` };
@@ -50,7 +51,7 @@ export interface BundledSource {
 }
 
 /** Loads the bundled dataset into `live` once; a published one already swapped in is not replaced. */
-export function loadBundled(live: LiveDataset, source: BundledSource): DatasetLoading {
+export function loadBundled(live: DatasetHolder, source: BundledSource): DatasetLoading {
   let state: DatasetState = { status: "loading" };
   const listeners = new Set<() => void>();
   const settle = (next: DatasetState) => {
@@ -59,8 +60,8 @@ export function loadBundled(live: LiveDataset, source: BundledSource): DatasetLo
   };
   const settled = source
     .fetchText()
-    .then((text) => {
-      const decoded = decodeDatasetFile(text);
+    .then(async (text) => {
+      const decoded = await decodeDatasetFile(text);
       if ("problem" in decoded) return settle({ status: "failed", detail: decoded.problem });
       const { hash } = decoded.dataset;
       if (source.expectedHash && hash !== source.expectedHash)

@@ -3,14 +3,15 @@
  * bundled dataset is fetched from the add-in's own host when the runtime starts, not parsed as part of
  * the script, so the pane paints before it arrives. The browser caches the file (the server's ETag).
  */
-import { LiveDataset } from "../core/live/dataset";
+import { DatasetHolder } from "../core/live/holder";
 import { DATASET_FILE, loadBundled } from "./bundled-dataset";
 import type * as NodeSide from "./dataset";
 
 /** The bundled file's content hash, written in by webpack's DefinePlugin at build time. */
 declare const BUNDLED_DATASET_HASH: string;
 
-export const live = new LiveDataset();
+/** Without the schema: the updater's chunk hands it over (./updater.ts), the bundled file is checked by its decoder. */
+export const live = new DatasetHolder();
 
 export const bundledDataset = loadBundled(live, {
   expectedHash: BUNDLED_DATASET_HASH,

@@ -2,6 +2,7 @@
 import type { KeyValueStorage } from "../core/live/ports";
 import type { LiveDataset } from "../core/live/dataset";
 import { LiveUpdater } from "../core/live/updater";
+import { parseDataset } from "../core/schema";
 import { recalculateWorkbook } from "../excel/recalculate";
 import { runtimeFetch, systemClock, webSha256Hex } from "./platform";
 import { detectStorage } from "./storage";
@@ -11,6 +12,8 @@ import { detectStorage } from "./storage";
  * ready (storage detection needs OfficeRuntime).
  */
 export function createLiveUpdater(live: LiveDataset, storage: KeyValueStorage = detectStorage()): LiveUpdater {
+  // The add-in's live dataset comes without the schema (dataset.web.ts); published datasets need it.
+  live.checkWith(parseDataset);
   return new LiveUpdater({
     live,
     storage,

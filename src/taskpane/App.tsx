@@ -19,12 +19,12 @@ import type { LiveDataset, LiveUpdater } from "../core/live";
 import type { Fact } from "../core/schema";
 import type { Run } from "../excel/workbook-writer";
 import type { DatasetLoading } from "../runtime/bundled-dataset";
-import { Browse, SearchBox } from "./Browse";
 import { ViewBoundary } from "./ErrorBoundary";
 import { sheetAccess, type HostInfo } from "./host";
 import { I18nContext, i18n, languageFor, useI18n, type Lang } from "./i18n";
 import { LiveProvider, useDatasetState, useLiveStore } from "./live";
-import { CalculatorTab, DataTab, DetailPanel, preloadPanels, SheetsTab } from "./panels";
+import { BrowsePanel, CalculatorTab, DataTab, DetailPanel, preloadPanels, SheetsTab, usePanelSettled } from "./panels";
+import { SearchBox } from "./SearchBox";
 import { NO_FILTERS, searchFacts, type Filters } from "./search";
 import type { Render } from "./types";
 import { StatusLine } from "./ui";
@@ -122,6 +122,8 @@ function Pane({ host, run, settings, dataSettings, loading }: Omit<AppProps, "li
   const results = useMemo(() => (store ? searchFacts(store, filters) : []), [store, filters]);
   const access = useMemo(() => sheetAccess(host, strings.t, run), [host, strings, run]);
   const datasetState = useDatasetState(loading);
+  // The result list's code arrives with the dataset; until both are there the search box stands alone.
+  const browseSettled = usePanelSettled(BrowsePanel);
 
   // Opening a figure starts at its top; going back returns to where the list was.
   const mainRef = useRef<HTMLElement>(null);
@@ -202,22 +204,24 @@ function Pane({ host, run, settings, dataSettings, loading }: Omit<AppProps, "li
         </TabList>
         <main className={s.main} ref={mainRef}>
           <section hidden={tab !== "browse"} aria-label={t.tabBrowse}>
-            {store ? (
+            {store && browseSettled ? (
               <>
                 <div hidden={Boolean(open)}>
                   <ViewBoundary>
-                    <Browse
-                      store={store}
-                      filters={filters}
-                      onFilters={setFilters}
-                      results={results}
-                      returnFocusTo={open ? undefined : returnFocus}
-                      onOpen={(fact) => {
-                        listScroll.current = mainRef.current?.scrollTop ?? 0;
-                        setOpen(fact);
-                        setReturnFocus(undefined);
-                      }}
-                    />
+                    <Loaded>
+                      <BrowsePanel.Component
+                        store={store}
+                        filters={filters}
+                        onFilters={setFilters}
+                        results={results}
+                        returnFocusTo={open ? undefined : returnFocus}
+                        onOpen={(fact) => {
+                          listScroll.current = mainRef.current?.scrollTop ?? 0;
+                          setOpen(fact);
+                          setReturnFocus(undefined);
+                        }}
+                      />
+                    </Loaded>
                   </ViewBoundary>
                 </div>
                 {open ? (

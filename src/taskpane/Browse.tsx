@@ -1,7 +1,7 @@
 /** Search as you type with filters; one row per figure. */
 import { isActualKind } from "../core/kinds";
-import { Badge, Button, Input, Select, makeStyles, tokens } from "@fluentui/react-components";
-import { forwardRef, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { Badge, Button, Select, makeStyles, tokens } from "@fluentui/react-components";
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import type { Fact } from "../core/schema";
 import type { IndicatorStore } from "../core/store";
 import { figureText, indicatorName } from "./format";
@@ -10,6 +10,7 @@ import { factMeasureLabel, measureName } from "../core/query";
 import { regionName } from "../core/regions";
 import { filterOptions, NO_FILTERS, queryReading, type Filters } from "./search";
 import { ErrorBoundary } from "./ErrorBoundary";
+import { SearchBox } from "./SearchBox";
 import { useShared } from "./ui";
 import type { Callback } from "./types";
 
@@ -220,32 +221,6 @@ export function Browse({ store, filters, onFilters, results, onOpen, returnFocus
     </div>
   );
 }
-
-interface SearchBoxProps {
-  query: string;
-  onQuery: Callback<string>;
-  onKeyDown?: (event: KeyboardEvent<HTMLInputElement>) => void;
-}
-
-/** The search field: the first thing the pane paints, before the dataset has arrived. */
-export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function SearchBox(
-  { query, onQuery, onKeyDown },
-  ref,
-) {
-  const { t } = useI18n();
-  return (
-    <Input
-      ref={ref}
-      type="search"
-      value={query}
-      placeholder={t.search}
-      aria-label={t.searchLabel}
-      onChange={(_, d) => onQuery(d.value)}
-      onKeyDown={onKeyDown}
-      style={{ width: "100%" }}
-    />
-  );
-});
 
 /** One figure in the results: name, value, region, period, kind, measure and conflict badges. */
 function ResultRow({ store, fact, onOpen }: { store: IndicatorStore; fact: Fact; onOpen: Callback<Fact> }) {

@@ -2,7 +2,7 @@
  * Where the pane runs: inside Excel, or a plain browser (preview). Office.js comes from a script tag;
  * in a browser Office.onReady resolves with host null, and if the script failed Office is undefined.
  */
-import { excelRun, type Run } from "../excel/workbook-writer";
+import { excelRun, type Run } from "../excel/run";
 
 export interface HostInfo {
   excel: boolean;

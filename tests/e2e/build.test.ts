@@ -106,6 +106,7 @@ describe("the production build", () => {
 
 describe("the dataset, served next to the pane rather than inside its script", () => {
   const file = readFileSync(join(DIST, "data/dataset.hhc.json"));
+  // The compact format: decoded, not read as rows of objects.
   const dataset = decodeDatasetText(file.toString("utf8"));
 
   it("is not in any script, which carries only its hash to refuse another file", () => {
@@ -123,7 +124,7 @@ describe("the dataset, served next to the pane rather than inside its script", (
 
   it("splits off the panels the first paint does not need", () => {
     const chunks = readdirSync(join(DIST, "chunks"));
-    for (const chunk of ["detail", "calculator", "sheets", "data", "updater", "data-settings"])
+    for (const chunk of ["browse", "detail", "calculator", "sheets", "data", "updater", "data-settings", "wire"])
       expect(
         chunks.some((f) => new RegExp(`^${chunk}\\.[0-9a-f]{8}\\.js$`).test(f)),
         `${chunk} in ${chunks.join(", ")}`,

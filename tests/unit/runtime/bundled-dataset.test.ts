@@ -49,14 +49,14 @@ describe("loading the bundled dataset file", () => {
     expect(loading.state).toEqual({ status: "failed", detail: "HTTP 404 data/dataset.json" });
   });
 
-  it("says what is wrong with a file that is not a dataset", () => {
-    expect(decodeDatasetFile("<html>")).toEqual({
+  it("says what is wrong with a file that is not a dataset", async () => {
+    await expect(decodeDatasetFile("<html>")).resolves.toEqual({
       problem: expect.stringMatching(/^data\/dataset\.hhc\.json: .*JSON/),
     });
-    expect(decodeDatasetFile('{"facts": 3}')).toEqual({
+    await expect(decodeDatasetFile('{"facts": 3}')).resolves.toEqual({
       problem: expect.stringMatching(/^data\/dataset\.hhc\.json: .*invalid dataset: schemaVersion/),
     });
-    expect(decodeDatasetFile("[]")).toEqual({
+    await expect(decodeDatasetFile("[]")).resolves.toEqual({
       problem: expect.stringMatching(/^data\/dataset\.hhc\.json: .*expected object, received array/),
     });
   });
