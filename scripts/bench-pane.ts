@@ -6,55 +6,21 @@
  * Run alone with `npx tsx scripts/bench-pane.ts [runs]`; `npm run bench` calls it too.
  */
 import { spawnSync } from "node:child_process";
-import { createReadStream, existsSync, statSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { extname, join, normalize, resolve } from "node:path";
+import { existsSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { chromium, type Browser } from "playwright-core";
+import { startStaticServer, type DatasetServer } from "../src/cli/serve";
+import { OFFICE_JS_CDN } from "../src/hosting/policy";
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from "./lib/chromium";
 
 const ROOT = resolve(__dirname, "..");
 /** Another build can be measured against the anchor, e.g. an earlier one kept aside: BENCH_PANE_DIST=dir. */
 const DIST = resolve(process.env.BENCH_PANE_DIST ?? join(ROOT, "dist"));
 export const ANCHOR = resolve(ROOT, "../shared/anchors/office-taskpane-react-template");
 const GOAL_RATIO = 1.2;
-const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 /** What office.js gives a page outside Office, without the download. */
 const OFFICE_STAND_IN =
   "window.Office={HostType:{Excel:'Excel'},onReady:function(cb){var info={host:null,platform:null};if(cb)cb(info);return Promise.resolve(info);}};";
-const CHROMIUM_FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".png": "image/png",
-  ".css": "text/css; charset=utf-8",
-};
-
-function serve(root: string): Promise<Server> {
-  const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)).replace(
-      /^(\.\.[/\\])+/,
-      "",
-    );
-    const file = join(root, path);
-    if (!file.startsWith(root) || !existsSync(file) || statSync(file).isDirectory()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream" });
-    createReadStream(file).pipe(res);
-  });
-  return new Promise((ok) => server.listen(0, "127.0.0.1", () => ok(server)));
-}
-
 interface Run {
   /** From navigation start to the start of the first frame after the element appeared. */
   ms: number;
@@ -80,7 +46,7 @@ const watchFor = (selector: string) => `
 
 async function coldRun(url: string, selector: string): Promise<Run> {
   const browser: Browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    executablePath: CHROMIUM_PATH,
     args: CHROMIUM_FLAGS,
   });
   try {
@@ -88,7 +54,7 @@ async function coldRun(url: string, selector: string): Promise<Run> {
     const page = await context.newPage();
     // Nothing leaves loopback; office.js is answered with the stand-in.
     await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) =>
-      route.request().url() === OFFICE_JS
+      route.request().url() === OFFICE_JS_CDN
         ? route.fulfill({ status: 200, contentType: "text/javascript", body: OFFICE_STAND_IN })
         : route.abort(),
     );
@@ -138,8 +104,12 @@ export async function benchPane(runs = 8): Promise<string[]> {
   if (!existsSync(join(ANCHOR, "taskpane.html"))) return [title, `  skipped: the anchor folder ${ANCHOR} is absent`];
   const failed = ensureBuild();
   if (failed) return [title, `  skipped: ${failed}`];
-  const [ours, theirs] = await Promise.all([serve(DIST), serve(ANCHOR)]);
-  const address = (server: Server) => `http://127.0.0.1:${(server.address() as AddressInfo).port}/taskpane.html`;
+  // Both builds through the add-in's own production host (hh serve), so both get the same headers.
+  const [ours, theirs] = await Promise.all([
+    startStaticServer({ dir: DIST, port: 0 }),
+    startStaticServer({ dir: ANCHOR, port: 0 }),
+  ]);
+  const address = (server: DatasetServer) => `${server.origin}/taskpane.html`;
   const oursRuns: Run[] = [];
   const theirRuns: Run[] = [];
   try {
@@ -151,8 +121,7 @@ export async function benchPane(runs = 8): Promise<string[]> {
       theirRuns.push(await coldRun(address(theirs), "h1"));
     }
   } finally {
-    ours.close();
-    theirs.close();
+    await Promise.all([ours.close(), theirs.close()]);
   }
   const summary = (list: Run[]) => ({
     ms: median(list.map((r) => r.ms)),

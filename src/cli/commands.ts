@@ -25,8 +25,8 @@ function formatValue(fact: Fact): string {
 }
 
 /** The base HH.TARGETGAP / HH.TARGETRATE start from for a target or plan level. */
-function baseLine(fact: Fact): string {
-  const base = targetBase(live.store, fact);
+function baseLine(fact: Fact, asOf: string | undefined): string {
+  const base = targetBase(live.store, fact, asOf);
   if (!base) return cliText(TERMINAL_LANG, "baseNone", endYear(fact.period));
   return cliText(
     TERMINAL_LANG,
@@ -69,7 +69,7 @@ export function show(query: string, options: { asOf?: string } = {}): number {
     print(`  ${citation(store, fact)}`);
     if (fact.note) print(`  note: ${fact.note}`);
     if (fact.measure === "level" && !isActualKind(fact.kind)) {
-      print(`  ${baseLine(fact)}`);
+      print(`  ${baseLine(fact, asOf)}`);
     }
     for (const other of conflictingWith(fact, publications))
       print(`  ≠ ${formatValue(other)} in ${other.source} line ${other.line}`);

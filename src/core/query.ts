@@ -2,9 +2,8 @@
  * What each HH function computes, in pure TypeScript. Every function throws HHError (never anything
  * else on bad input); the Excel edge turns it into an Excel error with the message.
  */
-import { isBlank } from "./args";
 import { WORDS } from "./messages/words";
-import { checkLength } from "./args";
+import { checkLength, isBlank } from "./args";
 import { badNumber, badValue, HHError, notFound } from "./errors";
 import { formatFactValue, KIND_LABEL, MEASURE_LABEL, type Lang } from "./labels";
 import { LEVEL, type MeasureWords, type Reading } from "./resolve";
@@ -13,7 +12,7 @@ import { endYear, isYear, normalizePeriod } from "./periods";
 import type { Fact, Indicator, Kind, Measure } from "./schema";
 import { ACTUAL_KINDS, isActualKind, normalizeKind, TARGET_KINDS } from "./kinds";
 import type { IndicatorStore } from "./store";
-import { firstPublished, parseAsOf, type Publication } from "./vintages";
+import { firstPublished, parseAsOf, publishedBy, type Publication } from "./vintages";
 import { sourceNote } from "./messages/vintages";
 
 export { ACTUAL_KINDS, TARGET_KINDS };
@@ -113,7 +112,8 @@ function missing(
     const later = notYet(store, { indicator, region, period, asOf }, published, kinds);
     if (later) return later;
   }
-  const all = store.series(indicator.id);
+  // With asOf, the hints name only what had been published by then.
+  const all = store.series(indicator.id).filter((f) => publishedBy(f, store.sources, asOf));
   const available = all
     .filter((f) => f.region === region)
     .map((f) => `${f.period}${KIND_ZH[f.kind]}${factMeasureLabel(f)}`);
@@ -413,26 +413,27 @@ export function latestActualBefore(
   indicator: Indicator,
   region: string,
   horizon: number,
+  asOf?: string,
 ): Fact | undefined {
-  // Latest year first; an actual beats an estimate for the same year.
+  // Latest year first; an actual beats an estimate for the same year. With asOf, only what was published by then.
   const rank = (f: Fact) => Number(f.period) * 2 + (f.kind === "actual" ? 1 : 0);
   let best: Fact | undefined;
   for (const f of store.series(indicator.id)) {
-    if (f.region !== region || !isTargetBase(store, f, horizon)) continue;
+    if (f.region !== region || !isTargetBase(store, f, horizon) || !publishedBy(f, store.sources, asOf)) continue;
     if (!best || rank(f) > rank(best)) best = f;
   }
   if (!best) return undefined;
   return store
-    .facts(best.indicator, best.region, best.period, best.kind, "level")
+    .facts(best.indicator, best.region, best.period, best.kind, "level", asOf)
     .find((f) => isTargetBase(store, f, horizon));
 }
 
 /** The base HH.TARGETGAP / HH.TARGETRATE use for a target or plan level fact, for display. */
-export function targetBase(store: IndicatorStore, targetFact: Fact): Fact | undefined {
+export function targetBase(store: IndicatorStore, targetFact: Fact, asOf?: string): Fact | undefined {
   const indicator = store.indicators.get(targetFact.indicator);
   if (!indicator || targetFact.measure !== "level" || (targetFact.kind !== "target" && targetFact.kind !== "plan"))
     return undefined;
-  return latestActualBefore(store, indicator, targetFact.region, endYear(targetFact.period));
+  return latestActualBefore(store, indicator, targetFact.region, endYear(targetFact.period), asOf);
 }
 
 function targetAndActual(store: IndicatorStore, args: Lookup) {
@@ -442,13 +443,20 @@ function targetAndActual(store: IndicatorStore, args: Lookup) {
     throw notFound("targetOfChange", { name: String(args.indicator), measure: bothNames(reading) });
   }
   const horizon = endYear(targetFact.period);
-  const actual = latestActualBefore(store, indicator, targetFact.region, horizon);
+  const asOf = parseAsOf(args.asOf);
+  const actual = latestActualBefore(store, indicator, targetFact.region, horizon, asOf);
   if (!actual) {
     const available = [
       ...new Set(
         store
           .series(indicator.id)
-          .filter((f) => f.region === targetFact.region && f.measure === "level" && f.id !== targetFact.id)
+          .filter(
+            (f) =>
+              f.region === targetFact.region &&
+              f.measure === "level" &&
+              f.id !== targetFact.id &&
+              publishedBy(f, store.sources, asOf),
+          )
           .map((f) => `${f.period}${KIND_ZH[f.kind]}`),
       ),
     ];

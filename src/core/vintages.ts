@@ -5,6 +5,7 @@
  * HH.SOURCE, the CLI and the pane all read it from here. As-of views keep only what was published by a
  * date, then apply the same rule (as ALFRED keeps every vintage of a FRED series).
  */
+import { isBlank } from "./args";
 import { badValue } from "./errors";
 import type { Fact, Kind, Source } from "./schema";
 
@@ -161,7 +162,7 @@ const MAX_EXCEL_SERIAL = 2_958_465; // 9999-12-31
  * "2024-03-01", "2024/3/1" or "2024年3月1日"; undefined when blank. Anything else is a #VALUE! error.
  */
 export function parseAsOf(input: unknown): string | undefined {
-  if (input === undefined || input === null || (typeof input === "string" && input.trim() === "")) return undefined;
+  if (isBlank(input)) return undefined;
   if (typeof input === "number") {
     if (!Number.isFinite(input) || input < 61 || input > MAX_EXCEL_SERIAL)
       throw badValue("asOfInvalid", { value: String(input) });

@@ -214,3 +214,28 @@ describe("the as_of argument", () => {
     },
   );
 });
+
+describe("as-of target bases", () => {
+  const store = new IndicatorStore(REAL);
+  // The 2023 target of teachers introduced (source 001, 2023-06-27); its 2022 base first appears in 000 (2023-10-25).
+  const target = { indicator: "edu_teachers_introduced", period: 2023 };
+
+  it("never measure a target against a base published after the as_of date", () => {
+    expect(q.targetGap(store, target)).toBe(11);
+    const error = (() => {
+      try {
+        q.targetGap(store, { ...target, asOf: "2023-07-01" });
+      } catch (e) {
+        return e as HHError;
+      }
+      throw new Error("a gap was returned with a base not yet published");
+    })();
+    expect(error).toBeInstanceOf(HHError);
+    expect(error.message).not.toContain("2022实际");
+    const targetFact = store
+      .series("edu_teachers_introduced")
+      .find((f) => (f.kind === "target" || f.kind === "plan") && f.period === "2023" && f.measure === "level")!;
+    expect(q.targetBase(store, targetFact, "2023-07-01")).toBeUndefined();
+    expect(q.targetBase(store, targetFact)?.source).toBe("000");
+  });
+});
