@@ -63,6 +63,6 @@ export function decideRestore(text: string, url: string, live: LiveDataset, now:
   if (record.url !== url) return { restore: false, drop: false };
   // A copy dated in the future (or with values that contradict their figures) would block every genuine update.
   if (contentProblem(dataset, now)) return { restore: false, drop: true };
-  if (compareToLive(dataset, live.store.dataset) !== "newer") return { restore: false, drop: false };
+  if (live.loaded && compareToLive(dataset, live.store.dataset) !== "newer") return { restore: false, drop: false };
   return { restore: true, record, dataset };
 }

@@ -6,7 +6,7 @@
  * add-in's one updater).
  */
 import { diffDatasets } from "../diff";
-import type { DatasetOrigin } from "../store";
+import { IndicatorStore, type DatasetOrigin } from "../store";
 import { cacheText, cacheTextWithEtag, CACHE_KEY, decideRestore } from "./cache";
 import { checkPublished, type CheckResult, type ConditionalOutcome } from "./check";
 import type { LiveDataset } from "./dataset";
@@ -131,9 +131,10 @@ export class LiveUpdater {
     const { clock } = this.options;
     const url = this.state.settings.url;
     this.update({ checking: true });
-    const store = this.live.store;
+    // Nothing may be live yet (the bundled file failed to load): then everything is new.
+    const store = this.live.loaded ? this.live.store : undefined;
     // Only revalidate when we hold that URL's dataset; otherwise a 304 would leave us on another one.
-    const holding = store.origin.kind === "published" && store.origin.location === url;
+    const holding = store?.origin.kind === "published" && store.origin.location === url;
     const etag = holding ? this.etag : undefined;
     const plainHosts = parsePlainHosts(await this.read(PLAIN_HOSTS_KEY));
     const conditional = conditionalAllowed(plainHosts, url, clock.now());
@@ -144,7 +145,7 @@ export class LiveUpdater {
         fetch: this.options.fetch,
         etag,
         conditional,
-        current: store.dataset,
+        current: store?.dataset,
         timeoutMs: this.options.timeoutMs,
         maxBytes: this.options.maxBytes,
         allowOlder: options.allowOlder,
@@ -189,19 +190,9 @@ export class LiveUpdater {
       });
       return result;
     }
-    const previous = this.live.store.dataset;
-    try {
-      this.live.swap(result.dataset, { kind: "published", location: url });
-    } catch (error) {
-      // Already validated, so only a bug lands here; the old dataset is still live either way.
-      const reason = describeRejection("invalid", { problem: String((error as Error).message ?? error).slice(0, 120) });
-      this.update({
-        lastCheckAt: at,
-        lastError: reason,
-        lastResult: { status: "rejected", code: "invalid", message: reason, at },
-      });
-      return { status: "rejected", code: "invalid", reason, checkedAt: at };
-    }
+    const previous = store?.dataset ?? { ...result.dataset, facts: [] };
+    // checkPublished validated it (schema and integrity): made live as it is, not validated again.
+    this.live.swapValidated(new IndicatorStore(result.dataset, { kind: "published", location: url }));
     this.etag = result.etag;
     const diff = summarizeDiff(result.diff ?? diffDatasets(previous, result.dataset), result.dataset);
     await this.write(CACHE_KEY, cacheText({ url, etag: result.etag, savedAt: at, dataset: result.dataset, diff }));
@@ -227,7 +218,8 @@ export class LiveUpdater {
       return;
     }
     const { record, dataset } = decision;
-    this.live.swap(dataset, { kind: "published", location: record.url });
+    // decideRestore decoded and checked it; made live as it is.
+    this.live.swapValidated(new IndicatorStore(dataset, { kind: "published", location: record.url }));
     this.etag = record.etag;
     const recalculated = await this.options.recalculate().catch(() => false);
     this.update({

@@ -4,7 +4,7 @@
  * once, so cells computed from the bundled dataset meanwhile show the restored figures.
  */
 import { afterEach, describe, expect, it, jest } from "@jest/globals";
-import { cacheText, CACHE_KEY, SETTINGS_KEY } from "../../../src/core/live";
+import { cacheText, CACHE_KEY, LiveDataset, SETTINGS_KEY } from "../../../src/core/live";
 import type { Dataset } from "../../../src/core/schema";
 import { evaluateFormulas } from "../../../src/cli/engine";
 import { loadOnDocumentOpen, resetLoadOnDocumentOpen } from "../../../src/commands/startup";
@@ -120,6 +120,21 @@ describe("restoring the cached dataset at start-up", () => {
       `Restored the published dataset ${published.version} from the local cache.`,
     );
     updater.dispose();
+  });
+
+  it("restores the cached published dataset when the bundled file failed to load, and checks without throwing", async () => {
+    fakeExcel();
+    const live = new LiveDataset(); // the bundled file never arrived: nothing is live
+    const updater = createLiveUpdater(live, storageWith(published));
+    await updater.start();
+    expect(live.store.dataset.version).toBe(published.version);
+    expect(updater.getState().lastResult?.status).toBe("restored");
+    const empty = new LiveDataset();
+    const checking = createLiveUpdater(empty, storageWith());
+    await expect(checking.checkNow()).resolves.toMatchObject({ status: expect.any(String) });
+    expect(empty.loaded).toBe(false);
+    updater.dispose();
+    checking.dispose();
   });
 
   it("drops a cached dataset dated in the future instead of restoring it at every start", async () => {
