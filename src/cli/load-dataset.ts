@@ -12,6 +12,7 @@ import {
   DEFAULT_MAX_BYTES,
   DEFAULT_TIMEOUT_MS,
   describeRejection,
+  formatBytes,
   formatReason,
   acceptDatasetText,
   type RejectCode,
@@ -90,7 +91,7 @@ async function readCapped(path: string, maxBytes: number, timeoutMs: number): Pr
   const tooLarge = {
     ok: false,
     code: "too-large",
-    detail: { limit: `${+(maxBytes / 1024 / 1024).toFixed(1)} MB` },
+    detail: { limit: formatBytes(maxBytes) },
   } as const;
   if (info.size > maxBytes) return tooLarge;
 

@@ -48,19 +48,24 @@ export function SheetsPanel({ store, visible, access }: SheetsPanelProps) {
         sources: sourcesBlock(store, facts, lang),
         targets: targetsBlock(store, facts, lang),
       };
-      const result = await loadIntoSheets(access.run, request, {
-        signal: abort.current.signal,
-        onProgress: ({ step, rows, totalRows }) =>
-          setProgress({
-            value: totalRows > 0 ? Math.max(0.02, rows / totalRows) : 0.02,
-            step:
-              step === "facts" || step === "sources" || step === "targets"
-                ? t.writingRows(rows, totalRows)
-                : t.steps[step],
-          }),
-      });
-      abort.current = null;
-      return describeLoad(result, lang);
+      // A failed load must not leave a stale controller or a "cancelling" state behind.
+      try {
+        const result = await loadIntoSheets(access.run, request, {
+          signal: abort.current.signal,
+          onProgress: ({ step, rows, totalRows }) =>
+            setProgress({
+              value: totalRows > 0 ? Math.max(0.02, rows / totalRows) : 0.02,
+              step:
+                step === "facts" || step === "sources" || step === "targets"
+                  ? t.writingRows(rows, totalRows)
+                  : t.steps[step],
+            }),
+        });
+        return describeLoad(result, lang);
+      } finally {
+        abort.current = null;
+        setCancelling(false);
+      }
     });
   const cancel = () => {
     setCancelling(true);

@@ -61,7 +61,8 @@ export interface CheckOptions {
   sha256Hex: Sha256Hex;
 }
 
-function formatBytes(bytes: number): string {
+/** A size limit as people read it: 4 MB, 500 KB. */
+export function formatBytes(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${+(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
 

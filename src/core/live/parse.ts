@@ -6,7 +6,6 @@ import { integrityProblem, type Content } from "../integrity";
 import { DatasetError, parseDataset, type Dataset } from "../schema";
 import { decodeDataset, isWireDataset } from "../wire";
 
-export { decodeDatasetText } from "../wire";
 import type { Sha256Hex } from "./ports";
 import { oneLine } from "../messages/live";
 
@@ -53,7 +52,7 @@ export async function acceptDatasetText(text: string, tools: IntegrityTools): Pr
   }
 }
 
-/** Shared by the published check and `hh eval --dataset <file>`; either format. */
+/** The text's shape and schema only, without the integrity checks of acceptDatasetText; either format. */
 export function parseDatasetText(text: string): TextCheck {
   return readDatasetText(text).parsed;
 }
