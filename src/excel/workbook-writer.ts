@@ -239,7 +239,7 @@ export async function loadIntoSheets(run: Run, request: LoadRequest, options: Lo
         ? context.workbook.worksheets.add(plan.name)
         : context.workbook.worksheets.getItem(plan.id ?? plan.name);
       sheet.load("id");
-      const own = plan.create ? undefined : ownTable(plan, tables);
+      const own = plan.create ? undefined : ownTable(plan, tables, marks.get(plan.id ?? ""));
       const previous = own && writtenArea(own, marks.get(own.sheetId));
       const at = own ?? { row: 0, column: 0 };
       const next: Rect = { ...at, rows: Math.max(2, block.rows.length + 1), columns: block.header.length };
@@ -347,9 +347,17 @@ function writtenArea(table: TableInfo, mark: OwnerMark | null | undefined): Rect
   };
 }
 
-/** The add-in's table on an owned sheet: the one with the add-in's table name (a user's tables have others). */
-function ownTable(plan: SheetPlan, tables: readonly TableInfo[]): TableInfo | undefined {
+/**
+ * The add-in's table on an owned sheet: the one its mark names; for older marks without a name, the
+ * one with the add-in's table name. A user's table on the sheet (even one named HH_Facts_2) is never it.
+ */
+function ownTable(
+  plan: SheetPlan,
+  tables: readonly TableInfo[],
+  mark: OwnerMark | null | undefined,
+): TableInfo | undefined {
   const onSheet = tables.filter((t) => t.sheetId === plan.id);
+  if (mark?.table) return onSheet.find((t) => t.name.toLowerCase() === mark.table!.toLowerCase());
   return onSheet.find((t) => isAddinTableName(plan.role, t.name));
 }
 

@@ -145,6 +145,26 @@ describe("refresh keeps what a user added on an owned sheet", () => {
   });
 });
 
+describe("the add-in's table on its sheet is the one its mark names", () => {
+  it("leaves a user's table alone even when it is named like the add-in's (HH_Facts_2)", async () => {
+    const excel = fakeExcel();
+    await loadIntoSheets(excel.run, request(store, store.dataset.facts.slice(0, 5)));
+    const sheet = excel.model.sheet("HH 数据");
+    // The user's own table far below, named like a numbered add-in table, listed first.
+    const row = 40;
+    sheet.set(row, 0, { value: "项目" });
+    sheet.set(row, 1, { value: "金额" });
+    sheet.set(row + 1, 0, { value: "甲" });
+    sheet.set(row + 1, 1, { value: 12.5 });
+    excel.model.tables.unshift({ name: "HH_Facts_2", sheet, r0: row, c0: 0, rows: 2, cols: 2 });
+    const before = snapshot(sheet, row, 0, 2, 2);
+    await loadIntoSheets(excel.run, request(store, store.dataset.facts.slice(0, 8)));
+    expect(snapshot(sheet, row, 0, 2, 2)).toBe(before);
+    expect(excel.model.tables.find((t) => t.name === "HH_Facts_2")).toMatchObject({ sheet, r0: row, rows: 2 });
+    expect(excel.model.tables.find((t) => t.name === "HH_Facts")).toMatchObject({ sheet, r0: 0, rows: 9 });
+  });
+});
+
 describe("a copy of an owned sheet is the user's", () => {
   function copySheet(model: WorkbookModel, original: SheetModel, name: string): SheetModel {
     const copy = new SheetModel(name);
