@@ -2,19 +2,17 @@
 import type { KeyValueStorage } from "../core/live/ports";
 import { LANGUAGE_KEY, parseLanguage } from "../core/live/settings";
 import { LOCALE, OTHER_LANG } from "../core/messages/lang";
+import { Button, FluentProvider, makeStyles, mergeClasses, tokens, webLightTheme } from "@fluentui/react-components";
 import {
-  Button,
-  FluentProvider,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Tab,
-  TabList,
-  makeStyles,
-  tokens,
-  webLightTheme,
-} from "@fluentui/react-components";
-import { Suspense, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from "react";
+  Suspense,
+  type DependencyList,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from "react";
 import type { LiveDataset, LiveUpdater } from "../core/live";
 import type { Fact } from "../core/schema";
 import type { Run } from "../excel/workbook-writer";
@@ -23,10 +21,20 @@ import { ViewBoundary } from "./ErrorBoundary";
 import { sheetAccess, type HostInfo } from "./host";
 import { I18nContext, i18n, languageFor, useI18n, type Lang } from "./i18n";
 import { LiveProvider, useDatasetState, useLiveStore } from "./live";
-import { BrowsePanel, CalculatorTab, DataTab, DetailPanel, preloadPanels, SheetsTab, usePanelSettled } from "./panels";
+import {
+  BrowsePanel,
+  CalculatorTab,
+  DataTab,
+  DetailPanel,
+  PreviewBannerPart,
+  preloadPanels,
+  SheetsTab,
+  TabBarPart,
+  usePanelSettled,
+} from "./panels";
+import { TAB_BAR_HEIGHT, type Render, type TabId } from "./types";
 import { SearchBox } from "./SearchBox";
 import { NO_FILTERS, searchFacts, type Filters } from "./search";
-import type { Render } from "./types";
 import { StatusLine } from "./ui";
 
 const useStyles = makeStyles({
@@ -52,12 +60,12 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightRegular,
     marginLeft: "6px",
   },
-  banner: { margin: "4px 12px 0", flexShrink: 0 },
+  banner: { margin: "4px 12px 8px", flexShrink: 0 },
   tabs: { padding: "0 4px", flexShrink: 0, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  // The tab bar's place while its code loads, so the search box below it does not move when it arrives.
+  tabsPlaceholder: { boxSizing: "content-box", height: `${TAB_BAR_HEIGHT}px` },
   main: { flexGrow: 1, overflowY: "auto", scrollbarGutter: "stable", padding: "8px 12px 16px" },
 });
-
-type TabId = "browse" | "sheets" | "calc" | "data";
 
 /**
  * Fluent's font list names no Chinese font, so every Chinese character went through the browser's
@@ -124,12 +132,16 @@ function Pane({ host, run, settings, dataSettings, loading }: Omit<AppProps, "li
   const datasetState = useDatasetState(loading);
   // The result list's code arrives with the dataset; until both are there the search box stands alone.
   const browseSettled = usePanelSettled(BrowsePanel);
+  // The tab bar (its keyboard navigation, tabster, is a large script) and the preview banner arrive
+  // just after the first paint; the tabs are of no use before the dataset anyway.
+  const tabBarSettled = usePanelSettled(TabBarPart);
+  const bannerSettled = usePanelSettled(PreviewBannerPart, !host.excel);
 
   // Opening a figure starts at its top; going back returns to where the list was.
   const mainRef = useRef<HTMLElement>(null);
   const listScroll = useRef(0);
   const detailOpen = Boolean(open);
-  useLayoutEffect(() => {
+  useLayoutEffectAfterMount(() => {
     if (mainRef.current) mainRef.current.scrollTop = detailOpen ? 0 : listScroll.current;
   }, [detailOpen]);
 
@@ -142,7 +154,7 @@ function Pane({ host, run, settings, dataSettings, loading }: Omit<AppProps, "li
     setVisited((seen) => (seen.has(next) ? seen : new Set([...seen, next])));
     setTab(next);
   };
-  useLayoutEffect(() => {
+  useLayoutEffectAfterMount(() => {
     if (mainRef.current) mainRef.current.scrollTop = tabScroll.current[tab] ?? 0;
   }, [tab]);
 
@@ -183,25 +195,13 @@ function Pane({ host, run, settings, dataSettings, loading }: Omit<AppProps, "li
             {t.switchLang}
           </Button>
         </header>
-        {!host.excel ? (
-          <MessageBar intent="warning" className={s.banner} layout="multiline">
-            <MessageBarBody>
-              <MessageBarTitle>{t.preview}</MessageBarTitle>
-              {t.previewDetail}
-            </MessageBarBody>
-          </MessageBar>
-        ) : null}
-        <TabList
-          className={s.tabs}
-          size="small"
-          selectedValue={tab}
-          onTabSelect={(_, d) => selectTab(d.value as TabId)}
-        >
-          <Tab value="browse">{t.tabBrowse}</Tab>
-          <Tab value="sheets">{t.tabSheets}</Tab>
-          <Tab value="calc">{t.tabCalc}</Tab>
-          <Tab value="data">{t.tabData}</Tab>
-        </TabList>
+        {tabBarSettled ? (
+          <ViewBoundary>
+            <TabBarPart.Component className={s.tabs} selected={tab} onSelect={selectTab} />
+          </ViewBoundary>
+        ) : (
+          <div className={mergeClasses(s.tabs, s.tabsPlaceholder)} />
+        )}
         <main className={s.main} ref={mainRef}>
           <section hidden={tab !== "browse"} aria-label={t.tabBrowse}>
             {store && browseSettled ? (
@@ -281,9 +281,26 @@ function Pane({ host, run, settings, dataSettings, loading }: Omit<AppProps, "li
             </section>
           ) : null}
         </main>
+        {!host.excel && bannerSettled ? (
+          <ViewBoundary>
+            <PreviewBannerPart.Component className={s.banner} />
+          </ViewBoundary>
+        ) : null}
       </FluentProvider>
     </I18nContext.Provider>
   );
+}
+
+/**
+ * A layout effect for changes after the first render: at mount there is no scroll position to
+ * restore, and setting one would force a layout before the first frame.
+ */
+function useLayoutEffectAfterMount(effect: () => void, deps: DependencyList) {
+  const mounted = useRef(false);
+  useLayoutEffect(() => {
+    if (mounted.current) effect();
+    else mounted.current = true;
+  }, deps);
 }
 
 /** A lazily loaded panel, with one quiet line while its code arrives. */

@@ -9,6 +9,7 @@ import type { BrowseProps } from "./Browse";
 import type { DataPanelProps } from "./DataPanel";
 import type { DetailProps } from "./Detail";
 import type { SheetsPanelProps } from "./SheetsPanel";
+import type { TabBarProps } from "./TabBar";
 import type { CalculatorProps } from "./calculator/Calculator";
 
 interface Panel<P> {
@@ -42,19 +43,26 @@ export function panel<P extends object>(load: () => Promise<ComponentType<P>>): 
  * Starts loading `panel` after the first paint and says when it has arrived or failed to (rendered then,
  * a failed panel throws its load error to the nearest error boundary).
  */
-export function usePanelSettled(panel: Pick<Panel<unknown>, "preload" | "loaded">): boolean {
+export function usePanelSettled(panel: Pick<Panel<never>, "preload" | "loaded">, wanted = true): boolean {
   const [settled, setSettled] = useState(panel.loaded);
   useEffect(() => {
-    if (settled) return;
+    if (settled || !wanted) return;
     let current = true;
     const done = () => current && setSettled(true);
     panel.preload().then(done, done);
     return () => {
       current = false;
     };
-  }, [panel, settled]);
+  }, [panel, settled, wanted]);
   return settled;
 }
+
+export const TabBarPart = panel<TabBarProps>(() =>
+  import(/* webpackChunkName: "tab-bar" */ "./TabBar").then((m) => m.TabBar),
+);
+export const PreviewBannerPart = panel<{ className: string }>(() =>
+  import(/* webpackChunkName: "tab-bar" */ "./TabBar").then((m) => m.PreviewBanner),
+);
 
 export const BrowsePanel = panel<BrowseProps>(() =>
   import(/* webpackChunkName: "browse" */ "./Browse").then((m) => m.Browse),
@@ -74,5 +82,9 @@ export const DataTab = panel<DataPanelProps>(() =>
 );
 
 export function preloadPanels(): Promise<unknown> {
-  return Promise.all([BrowsePanel, DetailPanel, SheetsTab, CalculatorTab, DataTab].map((p) => p.preload()));
+  return Promise.all(
+    [TabBarPart, PreviewBannerPart, BrowsePanel, DetailPanel, SheetsTab, CalculatorTab, DataTab].map((p) =>
+      p.preload(),
+    ),
+  );
 }

@@ -3,3 +3,9 @@ export type Callback<T> = (value: T) => void;
 
 /** Renders something for a value. */
 export type Render<T> = (value: T) => import("react").ReactNode;
+
+/** The pane's tabs. */
+export type TabId = "browse" | "sheets" | "calc" | "data";
+
+/** The height of the small tab list (TabBar.tsx), which the pane keeps free while its code loads. */
+export const TAB_BAR_HEIGHT = 32;

@@ -102,6 +102,20 @@ describe("the production build", () => {
       }
     }
   });
+
+  it("leaves what the first paint does not need to later scripts: the tab list's navigation and zod", () => {
+    const taskpane = readFileSync(join(DIST, "taskpane.js"), "utf8");
+    // tabster (the tab list's keyboard navigation) marks elements with data-tabster; zod names its issue codes.
+    // (The message bar stays: the error boundary's fallback must not depend on loading a script.)
+    for (const marker of ["data-tabster", "invalid_union"])
+      expect(taskpane.includes(marker), `taskpane.js contains ${marker}`).toBe(false);
+    const chunks = readdirSync(join(DIST, "chunks")).map((name) => readFileSync(join(DIST, "chunks", name), "utf8"));
+    for (const marker of ["data-tabster", "invalid_union"])
+      expect(
+        chunks.some((chunk) => chunk.includes(marker)),
+        `no chunk contains ${marker}`,
+      ).toBe(true);
+  });
 });
 
 describe("the dataset, served next to the pane rather than inside its script", () => {
