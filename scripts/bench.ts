@@ -192,7 +192,7 @@ function alternating(runs: number, candidates: Record<string, () => unknown>): R
   report(
     "  compact: bytes",
     size(compactText),
-    `${((compactText.length / jsonText.length) * 100).toFixed(0)}% of JSON`,
+    `${((Buffer.byteLength(compactText) / Buffer.byteLength(jsonText)) * 100).toFixed(0)}% of JSON's bytes`,
   );
   report("  JSON: JSON.parse", `${t.jsonParse.toFixed(1)} ms`);
   report("  JSON: JSON.parse + zod", `${t.jsonValidate.toFixed(1)} ms`);

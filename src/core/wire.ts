@@ -28,9 +28,28 @@ import {
 
 /** The marker that tells a compact dataset from a plain JSON one. */
 export const WIRE_FORMAT = "hh-indicators/compact";
-export const WIRE_FORMAT_VERSION = 2;
-/** Versions this decoder reads: 1 stored every fact id; 2 may derive them (DERIVED_ID). */
-const READABLE_VERSIONS: readonly unknown[] = [1, WIRE_FORMAT_VERSION];
+export const WIRE_FORMAT_VERSION = 3;
+/**
+ * Versions this decoder reads: 1 stored every fact id; 2 may derive them (DERIVED_ID); 3 may pack a
+ * fact column of whole numbers into one string (PackedColumn).
+ */
+const READABLE_VERSIONS: readonly unknown[] = [1, 2, WIRE_FORMAT_VERSION];
+
+/**
+ * A fact column of string indexes (or line numbers) packed into one string, `width` characters a
+ * cell: JSON.parse reads one string much faster than a list of numbers, and no list is allocated.
+ * Each character is a digit, its code minus PACK_FIRST_CODE, in base PACK_RADIX (most significant
+ * first); a cell holds its value plus one, and 0 for an absent optional field. The characters
+ * U+0100..U+D7FF are neither escaped by JSON nor changed by UTF-8.
+ */
+export interface PackedColumn {
+  packed: 1 | 2;
+  cells: string;
+}
+const PACK_FIRST_CODE = 0x100;
+const PACK_RADIX = 0xd800 - PACK_FIRST_CODE;
+/** A packed cell read back: an absent field (stored as 0). */
+const ABSENT = -1;
 
 /**
  * The fact id the build gives a figure's first statement in a source (scripts/lib/build-dataset.ts).
@@ -106,13 +125,18 @@ export function isWireDataset(json: unknown): boolean {
   return typeof json === "object" && json !== null && (json as { format?: unknown }).format === WIRE_FORMAT;
 }
 
+export interface EncodeOptions {
+  /** Fact columns of whole numbers as packed strings (the default) or as lists of numbers. */
+  packed?: boolean;
+}
+
 /** A valid dataset in the compact format, as text. */
-export function encodeDataset(dataset: Dataset): string {
-  return JSON.stringify(encodeDatasetObject(dataset));
+export function encodeDataset(dataset: Dataset, options?: EncodeOptions): string {
+  return JSON.stringify(encodeDatasetObject(dataset, options));
 }
 
 /** A valid dataset in the compact format, as a JSON-ready object. */
-export function encodeDatasetObject(dataset: Dataset): WireDataset {
+export function encodeDatasetObject(dataset: Dataset, { packed = true }: EncodeOptions = {}): WireDataset {
   // Strings counted first, so the most used get the shortest indexes (kind, unit, region: one digit).
   const counts = new Map<string, number>();
   encodeTables(dataset, (text) => {
@@ -130,11 +154,28 @@ export function encodeDatasetObject(dataset: Dataset): WireDataset {
     hash,
     builtAt,
     strings,
-    ...encodeTables(dataset, (text) => indexes.get(text)!),
+    ...encodeTables(dataset, (text) => indexes.get(text)!, packed),
   };
 }
 
-function encodeTables(dataset: Dataset, index: (text: string) => number) {
+/** Whole numbers ≥ 0 (null: absent) as a PackedColumn. */
+export function packColumn(values: ReadonlyArray<number | null>): PackedColumn {
+  let largest = 0;
+  for (const value of values) if (value !== null && value > largest) largest = value;
+  const width = largest + 1 < PACK_RADIX ? 1 : 2;
+  const codes: number[] = [];
+  for (const value of values) {
+    const cell = value === null ? 0 : value + 1;
+    if (width === 2) codes.push(PACK_FIRST_CODE + Math.floor(cell / PACK_RADIX));
+    codes.push(PACK_FIRST_CODE + (cell % PACK_RADIX));
+  }
+  // In slices: String.fromCharCode takes its codes as arguments.
+  let cells = "";
+  for (let at = 0; at < codes.length; at += 8192) cells += String.fromCharCode(...codes.slice(at, at + 8192));
+  return { packed: width, cells };
+}
+
+function encodeTables(dataset: Dataset, index: (text: string) => number, packed = false) {
   const table = <Row>(rows: readonly Row[], spec: Spec<Row>): WireTable => {
     const out: Record<string, unknown> = { rows: rows.length };
     for (const [name, cell] of spec) {
@@ -165,7 +206,8 @@ function encodeTables(dataset: Dataset, index: (text: string) => number) {
       if (value === undefined) return null;
       return cell === "string" || cell === "optional" ? index(value as string) : value;
     });
-    if (cell !== "optional" || column.some((value) => value !== null)) facts[name] = column;
+    if (cell !== "optional" || column.some((value) => value !== null))
+      facts[name] = packed && cell !== "number" ? packColumn(column as Array<number | null>) : column;
   }
   return {
     sources: table(dataset.sources, SOURCE_COLUMNS),
@@ -272,7 +314,11 @@ function readStrings(value: unknown, issues: Issues): string[] | undefined {
 interface Rows<Row> {
   rows: Row[];
   /** Each row's column cells as stored (string indexes), for checks by index. */
-  columns: Record<string, unknown[] | undefined>;
+  columns: Record<string, ArrayLike<unknown> | undefined>;
+}
+
+function isPackedColumn(value: unknown): value is PackedColumn {
+  return typeof value === "object" && value !== null && "packed" in value;
 }
 
 /** Reads cells of a table's columns; every problem is added to `issues` with its path. */
@@ -287,7 +333,7 @@ class CellReader {
     value: unknown,
     name: string,
     min: number,
-  ): { rows: number; column: (c: string) => unknown[] | undefined } | undefined {
+  ): { rows: number; column: (c: string) => ArrayLike<unknown> | undefined } | undefined {
     if (typeof value !== "object" || value === null || Array.isArray(value)) {
       this.issues.add([name], `Invalid input: expected object, received ${received(value)}`);
       return undefined;
@@ -303,9 +349,14 @@ class CellReader {
       return undefined;
     }
     let broken = false;
-    const column = (c: string) => {
+    const column = (c: string): ArrayLike<unknown> | undefined => {
       const cells = table[c];
       if (cells === undefined || cells === null) return undefined;
+      if (name === "facts" && isPackedColumn(cells)) {
+        const unpacked = this.unpack(cells, rows, [name, c]);
+        if (!unpacked) broken = true;
+        return unpacked;
+      }
       if (!Array.isArray(cells) || cells.length !== rows) {
         this.issues.add(
           [name, c],
@@ -317,6 +368,42 @@ class CellReader {
       return cells;
     };
     return { rows, column: (c) => (broken ? undefined : column(c)) };
+  }
+
+  /** A packed column's cells (ABSENT where it stores 0), or undefined with the problem added. */
+  unpack(column: PackedColumn, rows: number, path: PropertyKey[]): Int32Array | undefined {
+    const { packed: width, cells } = column;
+    if ((width !== 1 && width !== 2) || typeof cells !== "string" || cells.length !== rows * width) {
+      const length = typeof cells === "string" ? `${cells.length} characters` : received(cells);
+      this.issues.add(path, `packed column of ${length} at ${cellText(width)} a cell, expected ${rows} cells`);
+      return undefined;
+    }
+    const out = new Int32Array(rows);
+    if (width === 1) {
+      let r = 0;
+      // Digit + 1 below PACK_RADIX + 1, as one unsigned comparison.
+      for (; r < rows; r++) {
+        const cell = cells.charCodeAt(r) - PACK_FIRST_CODE;
+        if (cell >>> 0 >= PACK_RADIX) break;
+        out[r] = cell - 1;
+      }
+      if (r === rows) return out;
+    }
+    for (let r = 0, at = 0; r < rows; r++) {
+      let cell = 0;
+      for (let end = at + width; at < end; at++) {
+        const digit = cells.charCodeAt(at) - PACK_FIRST_CODE;
+        // >>> 0 turns a negative digit into a large one: one comparison for both ends.
+        if (digit >>> 0 >= PACK_RADIX) {
+          const code = cells.charCodeAt(at).toString(16).toUpperCase().padStart(4, "0");
+          this.issues.add([path[0], r, path[1]], `Invalid input: expected a packed cell, received U+${code}`);
+          return undefined;
+        }
+        cell = cell * PACK_RADIX + digit;
+      }
+      out[r] = cell - 1;
+    }
+    return out;
   }
 
   /** The string at a cell's index, or undefined with the problem added. */
@@ -343,7 +430,7 @@ class CellReader {
   ): Rows<Row> | undefined {
     const table = this.table(value, name, min);
     if (!table) return undefined;
-    const columns: Record<string, unknown[] | undefined> = {};
+    const columns: Record<string, ArrayLike<unknown> | undefined> = {};
     for (const [column] of spec) columns[column] = table.column(column);
     const rows: Row[] = [];
     let ok = true;
@@ -419,7 +506,7 @@ interface FoundIssue extends DatasetIssue {
  * distinct string, numbers finite, lines positive integers. Stops at the column's first few problems.
  */
 function checkFactColumn(
-  cells: unknown[] | undefined,
+  cells: ArrayLike<unknown> | undefined,
   rows: number,
   c: number,
   strings: readonly string[],
@@ -434,11 +521,14 @@ function checkFactColumn(
     return found;
   }
   const size = strings.length;
+  // A packed column's cells are whole numbers, ABSENT where a field is left out.
+  const packed = cells instanceof Int32Array;
   if (kind === "number" || kind === "line") {
     for (let r = 0; r < rows && found.length < MAX_ISSUES; r++) {
       const cell = cells[r];
+      if (packed && cell === ABSENT) add(r, "Invalid input: expected number, received undefined");
       // x - x is 0 only for a finite number.
-      if (typeof cell !== "number" || cell - cell !== 0)
+      else if (typeof cell !== "number" || cell - cell !== 0)
         add(r, `Invalid input: expected number, received ${received(cell)}`);
       else if (kind === "line" && !Number.isInteger(cell)) add(r, "Invalid input: expected int, received number");
       else if (kind === "line" && cell <= 0) add(r, "Too small: expected number to be >0");
@@ -449,7 +539,13 @@ function checkFactColumn(
   const verdicts = rule ? new Uint8Array(size) : undefined;
   for (let r = 0; r < rows && found.length < MAX_ISSUES; r++) {
     const cell = cells[r];
-    if (cell === null && kind === "optional") continue;
+    if (cell === null || (packed && cell === ABSENT)) {
+      if (kind === "optional") continue;
+      if (packed) {
+        add(r, "Invalid input: expected string, received undefined");
+        continue;
+      }
+    }
     // >>> 0 leaves exactly the non-negative integers below 2^32 unchanged.
     if (typeof cell !== "number" || cell >>> 0 !== cell || cell >= size) {
       add(r, `Invalid input: expected a string index below ${size}, received ${cellText(cell)}`);
@@ -489,10 +585,15 @@ function decodeFacts(
     return undefined;
   }
 
-  const [idColumn, indicator, region, period, kind, measure, base, amount, unit] = columns as number[][];
-  const [reportedValue, reportedUnit, reportedText, qualifier, source, quote, line, note] = columns.slice(
-    9,
-  ) as number[][];
+  // Checked: string indexes, numbers; null (a list) or ABSENT (packed) where an optional field is left out.
+  const [idColumn, indicator, region, period, kind, measure, base, amount, unit] = columns as Array<ArrayLike<number>>;
+  const [reportedValue, reportedUnit, reportedText, qualifier, source, quote, line, note] = columns.slice(9) as Array<
+    ArrayLike<number>
+  >;
+  const optional = (column: ArrayLike<number> | undefined, r: number) => {
+    const cell = column?.[r];
+    return cell === undefined || cell === null || cell === ABSENT ? undefined : strings[cell];
+  };
   const storedRows = stored?.rows ?? [];
   const storedIds = stored?.ids ?? [];
   let nextStored = 0;
@@ -502,18 +603,27 @@ function decodeFacts(
   const cacheParts = size < 200_000;
   const prefixes = new Map<number, string>();
   const suffixes = new Map<number, string>();
+  const order = (words: readonly string[]) => {
+    const at = new Uint8Array(size);
+    strings.forEach((text, i) => (at[i] = Math.max(words.indexOf(text), 0)));
+    return at;
+  };
+  const kindOrder = order(KINDS);
+  const measureOrder = order(MEASURES);
   // The dataset-wide rules (datasetSchema's superRefine) are checked as rows are built: known
   // indicator and source, unique ids. A table that did not decode has its own problem already.
   const known = (table: Rows<{ id: string }> | undefined) => {
     if (!table) return undefined;
     const marks = new Uint8Array(size);
-    for (const cell of table.columns.id ?? []) marks[cell as number] = 1;
+    const ids = table.columns.id ?? [];
+    for (let r = 0; r < ids.length; r++) marks[ids[r] as number] = 1;
     return marks;
   };
   const knownIndicators = known(indicators);
   const knownSources = known(sources);
   const ids = new FactIds(rows + storedIds.length, strings, [indicator, region, period, kind, measure, source]);
-  const facts = new Array<Fact>(rows);
+  // Pushed, not preallocated: V8 keeps `new Array(n)` of 100,000 or more as a slow dictionary.
+  const facts: Fact[] = [];
   for (let r = 0; r < rows; r++) {
     const indicatorText = strings[indicator[r]];
     const regionText = strings[region[r]];
@@ -538,7 +648,9 @@ function decodeFacts(
         const head = indicator[r] * size + region[r];
         let prefix = prefixes.get(head);
         if (prefix === undefined) prefixes.set(head, (prefix = `${indicatorText}|${regionText}|`));
-        const tail = (kind[r] * size + measure[r]) * size + source[r];
+        // Kind and measure are one of a few words each (checked above): their string indexes' order
+        // among those words keeps the key a small integer.
+        const tail = (kindOrder[kind[r]] * MEASURES.length + measureOrder[measure[r]]) * size + source[r];
         let suffix = suffixes.get(tail);
         if (suffix === undefined) suffixes.set(tail, (suffix = `|${kindText}|${measureText}|${sourceText}`));
         id = prefix + periodText + suffix;
@@ -550,43 +662,26 @@ function decodeFacts(
     if (!added) issues.add(["facts", r, "id"], `duplicate fact id ${id}`);
     if (issues.full) break;
     const reported = { value: reportedValue[r], unit: strings[reportedUnit[r]], text: strings[reportedText[r]] };
-    // One literal (one object shape) for the common fact without optional fields; the key order is
-    // the schema's either way, so a decoded dataset hashes as the build's.
-    if ((!base || base[r] === null) && (!qualifier || qualifier[r] === null) && (!note || note[r] === null)) {
-      facts[r] = {
-        id,
-        indicator: indicatorText,
-        region: regionText,
-        period: periodText,
-        kind: kindText,
-        measure: measureText,
-        value: amount[r],
-        unit: strings[unit[r]],
-        reported,
-        source: sourceText,
-        quote: strings[quote[r]],
-        line: line[r],
-      };
-      continue;
-    }
-    const fact: Record<string, unknown> = {
+    // One literal, one object shape for every fact: an absent optional field is an undefined
+    // property, which JSON.stringify leaves out, so a decoded dataset serializes (and hashes) as the
+    // build wrote it, in the schema's key order.
+    facts.push({
       id,
       indicator: indicatorText,
       region: regionText,
       period: periodText,
       kind: kindText,
       measure: measureText,
-    };
-    if (base && base[r] !== null) fact.base = strings[base[r]];
-    fact.value = amount[r];
-    fact.unit = strings[unit[r]];
-    fact.reported = reported;
-    if (qualifier && qualifier[r] !== null) fact.qualifier = strings[qualifier[r]];
-    fact.source = sourceText;
-    fact.quote = strings[quote[r]];
-    fact.line = line[r];
-    if (note && note[r] !== null) fact.note = strings[note[r]];
-    facts[r] = fact as Fact;
+      base: optional(base, r),
+      value: amount[r],
+      unit: strings[unit[r]],
+      reported,
+      qualifier: optional(qualifier, r),
+      source: sourceText,
+      quote: strings[quote[r]],
+      line: line[r],
+      note: optional(note, r),
+    });
   }
 
   return issues.list.length > 0 ? undefined : { rows: facts, ids };
@@ -659,7 +754,7 @@ class FactIds {
     capacity: number,
     private readonly strings: readonly string[],
     /** indicator, region, period, kind, measure and source columns. */
-    private readonly keyColumns: ReadonlyArray<readonly number[]>,
+    private readonly keyColumns: ReadonlyArray<ArrayLike<number>>,
   ) {
     let size = 16;
     while (size < capacity * 2) size *= 2;

@@ -27,7 +27,10 @@ import {
   type DerivedIds,
   encodeDataset,
   encodeDatasetObject,
+  packColumn,
+  type PackedColumn,
   WIRE_FORMAT,
+  WIRE_FORMAT_VERSION,
   type WireDataset,
 } from "../../../src/core/wire";
 
@@ -56,7 +59,15 @@ describe("compact wire format", () => {
     expect(sha256Now(contentText(decoded))).toBe(dataset.hash);
     expect(text.length).toBeLessThan(JSON.stringify(dataset).length);
     const wire = JSON.parse(text) as WireDataset;
-    expect(wire).toMatchObject({ format: WIRE_FORMAT, formatVersion: 2, schemaVersion: 1 });
+    expect(wire).toMatchObject({ format: WIRE_FORMAT, formatVersion: WIRE_FORMAT_VERSION, schemaVersion: 1 });
+    // Fact columns of string indexes and lines are packed strings; values stay numbers.
+    expect(wire.facts.period).toMatchObject({ packed: 1, cells: expect.any(String) });
+    expect(wire.facts.line).toMatchObject({ packed: 1 });
+    expect(Array.isArray(wire.facts.value)).toBe(true);
+    // Lists of numbers (what version 2 wrote) are read too, and give the same dataset.
+    expect(JSON.stringify(decodeDataset(encodeDatasetObject(dataset, { packed: false })))).toBe(
+      JSON.stringify(dataset),
+    );
     expect(new Set(wire.strings).size).toBe(wire.strings.length);
     // Every built id is derived, so none is stored (the one conflict names its facts by id, though).
     expect(wire.facts.id).toEqual({ derived: DERIVED_ID, rows: [], ids: [] });
@@ -104,12 +115,13 @@ describe("compact wire format", () => {
   });
 
   it("tells a compact file it cannot read apart: another format version, a string stored twice, a short column", () => {
-    const wire = () => encodeDatasetObject(parseDataset(built())) as unknown as Record<string, unknown> & WireDataset;
-    const newer = { ...wire(), formatVersion: 3 };
+    const wire = () =>
+      encodeDatasetObject(parseDataset(built()), { packed: false }) as unknown as Record<string, unknown> & WireDataset;
+    const newer = { ...wire(), formatVersion: WIRE_FORMAT_VERSION + 1 };
     expect(parseDatasetText(JSON.stringify(newer))).toMatchObject({
       ok: false,
       code: "invalid",
-      detail: { problem: expect.stringMatching(/^formatVersion: unsupported 3/) },
+      detail: { problem: expect.stringMatching(/^formatVersion: unsupported 4/) },
     });
     const twice = wire();
     twice.strings.push(twice.strings[0]);
@@ -121,6 +133,46 @@ describe("compact wire format", () => {
     (outOfRange.facts.kind as number[])[5] = outOfRange.strings.length;
     expect(firstProblem(refusal(() => decodeDataset(outOfRange)))).toMatch(/^facts\.5\.kind: .*string index/);
     expect(parseDatasetText(JSON.stringify({ format: WIRE_FORMAT }))).toMatchObject({ ok: false, code: "invalid" });
+  });
+
+  it("refuses a packed column it cannot read: wrong length or width, a character outside the digits, an absent required cell", () => {
+    const dataset = parseDataset(built());
+    const withColumn = (name: string, column: unknown) => {
+      const wire = encodeDatasetObject(dataset);
+      (wire.facts as Record<string, unknown>)[name] = column;
+      return firstProblem(refusal(() => decodeDataset(wire)));
+    };
+    const period = encodeDatasetObject(dataset).facts.period as PackedColumn;
+    expect(withColumn("period", { ...period, cells: period.cells.slice(1) })).toMatch(
+      /^facts\.period: packed column of \d+ characters at 1 a cell, expected \d+ cells/,
+    );
+    expect(withColumn("period", { ...period, packed: 3 })).toMatch(/^facts\.period: packed column .* at 3 a cell/);
+    expect(withColumn("period", { ...period, cells: 7 })).toMatch(/^facts\.period: packed column of number/);
+    const quoteMark = `${period.cells.slice(0, 4)}"${period.cells.slice(5)}`;
+    expect(withColumn("period", { ...period, cells: quoteMark })).toBe(
+      "facts.4.period: Invalid input: expected a packed cell, received U+0022",
+    );
+    // 0 is an absent field: allowed where the field is optional, refused as zod refuses a missing one elsewhere.
+    const lists = encodeDatasetObject(dataset, { packed: false }).facts as Record<string, Array<number | null>>;
+    const absent = (name: string, at: number) => packColumn(lists[name].map((cell, r) => (r === at ? null : cell)));
+    expect(withColumn("kind", absent("kind", 6))).toBe(
+      "facts.6.kind: Invalid input: expected string, received undefined",
+    );
+    expect(withColumn("line", absent("line", 6))).toBe(
+      "facts.6.line: Invalid input: expected number, received undefined",
+    );
+    // Only facts are packed.
+    const wire = encodeDatasetObject(dataset);
+    (wire.sources as Record<string, unknown>).id = packColumn([0]);
+    expect(firstProblem(refusal(() => decodeDataset(wire)))).toMatch(/^sources\.id: column of/);
+  });
+
+  it("packs wide string tables two characters a cell", () => {
+    const column = packColumn([0, 70_000, null, 123_456_789]);
+    expect(column.packed).toBe(2);
+    expect(column.cells).toHaveLength(8);
+    expect([...column.cells].every((c) => c.charCodeAt(0) >= 0x100 && c.charCodeAt(0) < 0xd800)).toBe(true);
+    expect(JSON.parse(JSON.stringify(column))).toEqual(column);
   });
 
   it("reads version 1 (every id stored) and refuses a derived id column it cannot follow", () => {
@@ -171,8 +223,9 @@ function changeJson(dataset: Dataset, { path, value }: Change): unknown {
 /** Columns that hold their values as they are (numbers, booleans), not string indexes. */
 const RAW_COLUMNS = ["value", "reported.value", "line", "excerpt"];
 
-function changeWire(dataset: Dataset, { path, value }: Change): unknown {
-  const wire = encodeDatasetObject(parseDataset(dataset)) as unknown as Record<string, unknown> & WireDataset;
+function changeWire(dataset: Dataset, { path, value }: Change): Record<string, unknown> & WireDataset {
+  const wire = encodeDatasetObject(parseDataset(dataset), { packed: false }) as unknown as Record<string, unknown> &
+    WireDataset;
   const index = (text: string) => {
     const at = wire.strings.indexOf(text);
     return at >= 0 ? at : wire.strings.push(text) - 1;
@@ -211,13 +264,28 @@ function storeId(column: DerivedIds, row: number, index: number) {
   }
 }
 
-/** The same change refused by both formats with the same first problem (path and message). */
+/**
+ * The same compact dataset with every fact column a packed string could hold (whole numbers ≥ 0 and
+ * nulls, not values) packed, as the encoder writes it.
+ */
+function packed(wire: WireDataset): WireDataset {
+  const facts: Record<string, unknown> = { ...wire.facts };
+  for (const [name, column] of Object.entries(facts)) {
+    if (!Array.isArray(column) || name === "value" || name === "reported.value") continue;
+    if (column.every((cell) => cell === null || (Number.isInteger(cell) && (cell as number) >= 0)))
+      facts[name] = packColumn(column as Array<number | null>);
+  }
+  return { ...wire, facts: facts as WireDataset["facts"] };
+}
+
+/** The same change refused by the schema and by the compact decoder (lists and packed) with the same first problem. */
 function expectSameRefusal(dataset: Dataset, change: Change) {
   const json = refusal(() => parseDataset(changeJson(dataset, change)));
-  const compact = refusal(() => decodeDataset(changeWire(dataset, change)));
+  const changed = changeWire(dataset, change);
   const label = `${change.path.join(".")} = ${JSON.stringify(change.value)}`;
   expect(json, label).not.toBe("accepted");
-  expect(firstProblem(compact), label).toBe(firstProblem(json));
+  expect(firstProblem(refusal(() => decodeDataset(changed))), label).toBe(firstProblem(json));
+  expect(firstProblem(refusal(() => decodeDataset(packed(changed)))), `${label} (packed)`).toBe(firstProblem(json));
 }
 
 describe("the compact decoder refuses what the schema refuses", () => {
