@@ -136,10 +136,13 @@ export function find(query: string, limit?: number): any[][] {
  * @param period 目标年份或期间 / Horizon year or span
  * @param [region] 地区 / Region
  * @param [unit] 换算单位 / Unit to convert to
+ * @param [as_of] 截至日期:只用此日(含)之前公布的数据,如 "2024-03-01" 或 Excel 日期 / As known on this date: only publications up to it, e.g. "2024-03-01" or an Excel date
  * @returns 差距 / The gap
  */
-export function targetgap(indicator: string, period: any, region?: string, unit?: string): number {
-  return lookup(() => q.targetGap(live.store, { indicator, period, region, unit: checkLength("unit", unit) }));
+export function targetgap(indicator: string, period: any, region?: string, unit?: string, as_of?: any): number {
+  return lookup(() =>
+    q.targetGap(live.store, { indicator, period, region, unit: checkLength("unit", unit), asOf: as_of }),
+  );
 }
 
 /**
@@ -149,10 +152,11 @@ export function targetgap(indicator: string, period: any, region?: string, unit?
  * @param indicator 指标名称、别名或ID / Indicator name, alias or id
  * @param period 目标年份或期间 / Horizon year or span
  * @param [region] 地区 / Region
+ * @param [as_of] 截至日期:只用此日(含)之前公布的数据,如 "2024-03-01" 或 Excel 日期 / As known on this date: only publications up to it, e.g. "2024-03-01" or an Excel date
  * @returns 年均所需变化(小数) / Required yearly change as a fraction
  */
-export function targetrate(indicator: string, period: any, region?: string): number {
-  return lookup(() => q.targetRate(live.store, { indicator, period, region }));
+export function targetrate(indicator: string, period: any, region?: string, as_of?: any): number {
+  return lookup(() => q.targetRate(live.store, { indicator, period, region, asOf: as_of }));
 }
 
 /**

@@ -16,9 +16,9 @@ beforeAll(async () => {
 }, 60000);
 
 describe("the as_of argument", () => {
-  it("is the last, optional parameter of VALUE, TARGET, GET, GROWTH, SERIES and SOURCE in the generated metadata", async () => {
+  it("is the last, optional parameter of every lookup by period in the generated metadata", async () => {
     const { functions } = await loadFunctionsMetadata();
-    for (const name of ["VALUE", "TARGET", "GET", "GROWTH", "SERIES", "SOURCE"]) {
+    for (const name of ["VALUE", "TARGET", "GET", "GROWTH", "SERIES", "SOURCE", "TARGETGAP", "TARGETRATE"]) {
       const parameters = functions.find((f) => f.name === name)!.parameters;
       expect(parameters.at(-1), name).toMatchObject({ name: "as_of", optional: true, type: "any" });
     }
@@ -66,6 +66,20 @@ describe("the as_of argument", () => {
     const then = String(await value('=HH.SOURCE("地区生产总值",2022,,"新城区","2023-02-01")'));
     expect(then).toContain("《2023年呼和浩特市新城区政府工作报告》");
     expect(then).toContain("estimate, actual not yet published");
+  });
+
+  it("makes HH.TARGETGAP and HH.TARGETRATE take their base only from what was published by then", async () => {
+    // 教师引进's 2023 target is in the 2023-06-27 progress report; its base first appeared on 2023-10-25.
+    const [now, gapThen, rateThen, gapLater] = await evaluateFormulas([
+      '=HH.TARGETGAP("教师引进",2023)',
+      '=HH.TARGETGAP("教师引进",2023,,,"2023-07-01")',
+      '=HH.TARGETRATE("教师引进",2023,,"2023-07-01")',
+      '=HH.TARGETGAP("教师引进",2023,,,DATE(2024,1,1))',
+    ]);
+    expect(now).toMatchObject({ ok: true, value: 11 });
+    expect(gapThen).toMatchObject({ ok: false, error: "#N/A" });
+    expect(rateThen).toMatchObject({ ok: false, error: "#N/A" });
+    expect(gapLater).toMatchObject({ ok: true, value: 11 });
   });
 
   it("leaves formulas without it unchanged on the bundled dataset", async () => {
