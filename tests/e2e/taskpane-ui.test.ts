@@ -31,6 +31,15 @@ beforeAll(async () => {
   page = await browser.newPage({ viewport: { width: 350, height: 760 }, locale: "zh-CN" });
   page.on("pageerror", (e) => errors.push(e.message));
   await serveOfficeJsLocally(page);
+  // Every top the search box is drawn at while the pane loads (the tab bar arrives after it).
+  await page.addInitScript(() => {
+    const tops: number[] = ((window as unknown as { searchBoxTops: number[] }).searchBoxTops = []);
+    new MutationObserver(() => {
+      const box = document.querySelector('input[type="search"]');
+      const top = box?.getBoundingClientRect().top;
+      if (top !== undefined && tops[tops.length - 1] !== top) tops.push(top);
+    }).observe(document, { childList: true, subtree: true, attributes: true });
+  });
   await page.goto(`${base}/taskpane.html`);
   await page.getByText("预览模式 — 未连接 Excel").waitFor({ timeout: 20000 });
 });
@@ -49,6 +58,11 @@ describe("task pane in preview mode", () => {
       .first()
       .waitFor({ timeout: 20000 });
     await shot("1-start");
+  });
+
+  it("keeps the search box where it first appeared while the tab bar and the list arrive", async () => {
+    const tops = await page.evaluate(() => (window as unknown as { searchBoxTops: number[] }).searchBoxTops);
+    expect(tops.length).toBe(1);
   });
 
   it("finds 公办园占比 as you type", async () => {
