@@ -50,6 +50,8 @@ const PACK_FIRST_CODE = 0x100;
 const PACK_RADIX = 0xd800 - PACK_FIRST_CODE;
 /** A packed cell read back: an absent field (stored as 0). */
 const ABSENT = -1;
+/** The largest value a packed cell may hold (cells are read into an Int32Array). */
+const MAX_PACKED_VALUE = 0x7fffffff;
 
 /**
  * The fact id the build gives a figure's first statement in a source (scripts/lib/build-dataset.ts).
@@ -401,6 +403,11 @@ class CellReader {
         }
         cell = cell * PACK_RADIX + digit;
       }
+      // Two digits reach 3·10⁹, past what an Int32Array cell holds; no index or line is that large.
+      if (cell - 1 > MAX_PACKED_VALUE) {
+        this.issues.add([path[0], r, path[1]], `Invalid input: packed cell ${cell - 1} is above ${MAX_PACKED_VALUE}`);
+        return undefined;
+      }
       out[r] = cell - 1;
     }
     return out;
@@ -603,9 +610,10 @@ function decodeFacts(
   const cacheParts = size < 200_000;
   const prefixes = new Map<number, string>();
   const suffixes = new Map<number, string>();
+  // A string's place among the kinds (measures), for the suffix cache's keys; only cached parts need it.
   const order = (words: readonly string[]) => {
-    const at = new Uint8Array(size);
-    strings.forEach((text, i) => (at[i] = Math.max(words.indexOf(text), 0)));
+    const at = new Uint8Array(cacheParts ? size : 0);
+    if (cacheParts) strings.forEach((text, i) => (at[i] = Math.max(words.indexOf(text), 0)));
     return at;
   };
   const kindOrder = order(KINDS);

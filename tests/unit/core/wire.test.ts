@@ -161,6 +161,17 @@ describe("compact wire format", () => {
     expect(withColumn("line", absent("line", 6))).toBe(
       "facts.6.line: Invalid input: expected number, received undefined",
     );
+    // Two characters can spell more than a cell holds: refused, not wrapped round to another index.
+    const huge = String.fromCharCode(0xd7ff, 0xd7ff);
+    // The same column two characters a cell (a leading zero digit each) reads as before.
+    const widened = {
+      packed: 2,
+      cells: [...packColumn(lists.kind).cells].map((c) => String.fromCharCode(0x100) + c).join(""),
+    };
+    expect(withColumn("kind", widened)).toBe("accepted");
+    expect(withColumn("kind", { packed: 2, cells: huge + widened.cells.slice(2) })).toBe(
+      "facts.0.kind: Invalid input: packed cell 3029401598 is above 2147483647",
+    );
     // Only facts are packed.
     const wire = encodeDatasetObject(dataset);
     (wire.sources as Record<string, unknown>).id = packColumn([0]);
