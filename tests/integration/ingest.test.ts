@@ -4,12 +4,15 @@
  * by the build while it is marked for review, and builds — every fact verified, every numeric mention
  * accounted for — once the review marks are removed.
  */
-import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "@jest/globals";
 import { buildDataset } from "../../scripts/lib/build-dataset";
+import { hh as runHh } from "../jest/hh";
+
+// Ingesting builds and checks the dataset: a longer deadline than other commands.
+const hh = (...args: string[]) => runHh(args, {}, 120000);
 
 const ROOT = resolve(__dirname, "../..");
 const work = mkdtempSync(join(tmpdir(), "hh-ingest-"));
@@ -47,14 +50,6 @@ const REPORT = [
 const reportFile = join(work, "report.txt");
 writeFileSync(reportFile, REPORT, "utf8");
 
-function hh(...args: string[]) {
-  const result = spawnSync(process.execPath, [resolve(ROOT, "bin/hh"), ...args], {
-    cwd: ROOT,
-    encoding: "utf8",
-    timeout: 120000,
-  });
-  return { code: result.status, out: result.stdout, err: result.stderr };
-}
 const META = [
   "--date",
   "2024-01-10",

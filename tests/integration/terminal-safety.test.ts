@@ -3,13 +3,17 @@
  * a clear-screen CSI, a bidi override): hh show / find / resolve and their error lines print every such
  * character as a visible \uXXXX escape, never as the raw byte, and lose none of the text.
  */
-import { execFile } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import type { Fact } from "../../src/core/schema";
-import { builtDataset, derive, probeFact, ROOT } from "./live/helpers";
+import { builtDataset, derive, probeFact } from "./live/helpers";
+import { hhAsync } from "../jest/hh";
+
+// A UTF-8 locale, whatever the machine running the tests has.
+const TERMINAL_ENV = { LANG: "C.UTF-8", LC_ALL: "", LC_MESSAGES: "" };
+const hh = (...args: string[]) => hhAsync(args, TERMINAL_ENV);
 
 const OSC_TITLE = "\x1b]0;pwned\x07";
 const CLEAR_SCREEN = "\x1b[2J";
@@ -22,17 +26,6 @@ let dir: string;
 let file: string;
 let probe: Fact;
 let indicatorId: string;
-
-function hh(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    execFile(
-      process.execPath,
-      [join(ROOT, "bin/hh"), ...args],
-      { cwd: ROOT, timeout: 60_000, env: { ...process.env, LANG: "C.UTF-8", LC_ALL: "", LC_MESSAGES: "" } },
-      (error, stdout, stderr) => done({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
 
 /** How the sanitizer shows a text: each control as \uXXXX. */
 function escaped(text: string): string {

@@ -1,5 +1,4 @@
 /** `hh eval --dataset <path-or-url>`: the CLI validates exactly like the add-in, and refuses in one line with exit code 2. */
-import { execFile } from "node:child_process";
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
@@ -10,25 +9,14 @@ import {
   datasetFolder,
   derive,
   probeFact,
-  ROOT,
   startFaultServer,
   valueFormula,
   setFigure,
   type FaultServer,
 } from "./helpers";
+import { hhAsync } from "../../jest/hh";
 
-function hh(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    execFile(
-      process.execPath,
-      [join(ROOT, "bin/hh"), ...args],
-      { cwd: ROOT, timeout: 60_000 },
-      (error, stdout, stderr) => {
-        done({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
-      },
-    );
-  });
-}
+const hh = (...args: string[]) => hhAsync(args);
 
 let base: Dataset;
 let probe: Fact;

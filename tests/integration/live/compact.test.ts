@@ -2,7 +2,6 @@
  * A dataset in the compact wire format is accepted wherever a plain JSON one is: `hh eval --dataset`
  * and a published URL; and refused there, in the same one sentence, when its hash does not hold.
  */
-import { execFile } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,18 +10,10 @@ import { checkPublished } from "../../../src/core/live";
 import { parseDataset, type Dataset, type Fact } from "../../../src/core/schema";
 import { encodeDataset } from "../../../src/core/wire";
 import { systemClock, webSha256Hex } from "../../../src/runtime/platform";
-import { builtDataset, derive, probeFact, ROOT, setFigure, valueFormula } from "./helpers";
+import { builtDataset, derive, probeFact, setFigure, valueFormula } from "./helpers";
+import { hhAsync } from "../../jest/hh";
 
-function hh(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    execFile(
-      process.execPath,
-      [join(ROOT, "bin/hh"), ...args],
-      { cwd: ROOT, timeout: 60_000 },
-      (error, stdout, stderr) => done({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
+const hh = (...args: string[]) => hhAsync(args);
 
 let base: Dataset;
 let probe: Fact;
