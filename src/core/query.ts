@@ -40,8 +40,11 @@ export function factMeasures(fact: Fact, words: MeasureWords): boolean {
   if (fact.measure !== words.measure) return false;
   if (fact.measure !== "pct_change" && fact.measure !== "abs_change") return true;
   const yearly = isYearOnYear(fact.base);
+  // A year's change is against the year before; one against an earlier year (2025 较2020, 减少近9成)
+  // spans several years and is not what a year's growth or change means.
+  if (isYear(fact.period)) return yearly || fact.base === String(Number(fact.period) - 1);
   if (words.annual) return yearly;
-  return isYear(fact.period) || !yearly || fact.measure === "abs_change";
+  return !yearly || fact.measure === "abs_change";
 }
 
 /**

@@ -174,6 +174,16 @@ describe("IndicatorStore", () => {
     expect(() => query.growth(store, { ...args, indicator: "财政科技支出" })).toThrow(/年均增速/);
     expect(query.value(store, { indicator: "交通运输完成投资增长率", period: "十四五" })).toBeCloseTo(1.8887, 12);
   });
+  it("never gives a change since an earlier year as a year's growth (2025 较2020: 减少近9成)", () => {
+    // The reported figures are changes over the five years to 2025, not 2025's change on 2024.
+    for (const name of ["重污染天数增速", "高新技术企业数增速"]) {
+      expect(() => query.value(store, { indicator: name, period: 2025 }), name).toThrow(/较2020/);
+      expect(() => query.growth(store, { indicator: name.replace(/增速$/, ""), period: 2025 }), name).toThrow(/较2020/);
+    }
+    // A change on the year before, stated with its year, is a year's change.
+    expect(query.value(store, { indicator: "常住人口增量", period: 2023 })).toBe(53000);
+    expect(() => query.value(store, { indicator: "优良天数增量", period: 2025 })).toThrow(/较2020/);
+  });
 });
 
 describe("normalizePeriod", () => {

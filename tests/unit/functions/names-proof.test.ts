@@ -62,8 +62,10 @@ function expected(intent: Intent): number | undefined {
   const yearly = (f: Fact) => f.base === undefined || f.base === "上年" || f.base === "同比";
   const fits = (f: Fact) => {
     if (f.measure !== "pct_change" && f.measure !== "abs_change") return true;
+    // A year's change is against the year before, not a change since an earlier year (2025 较2020).
+    if (isYear(f.period)) return yearly(f) || f.base === String(Number(f.period) - 1);
     if (intent.annual) return yearly(f);
-    return isYear(f.period) || !yearly(f) || f.measure === "abs_change";
+    return !yearly(f) || f.measure === "abs_change";
   };
   for (const period of periods) {
     for (const kind of kinds) {
