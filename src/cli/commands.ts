@@ -10,6 +10,7 @@ import { checkText } from "../core/args";
 import { citation, targetBase } from "../core/query";
 import { endYear } from "../core/periods";
 import type { Fact } from "../core/schema";
+import { IndicatorStore } from "../core/store";
 import { live } from "../runtime/dataset";
 import { conflictingWith } from "../core/conflicts";
 import { parseAsOf, publishedBy } from "../core/vintages";
@@ -99,7 +100,8 @@ export async function useDataset(location: string | undefined): Promise<boolean>
     printError(`hh: ${cliText(TERMINAL_LANG, "datasetRefused", loaded.reason)}`);
     return false;
   }
-  live.swap(loaded.dataset, loaded.origin);
+  // Decoded, schema- and hash-checked by loadDatasetFrom already.
+  live.swapValidated(new IndicatorStore(loaded.dataset, loaded.origin));
   return true;
 }
 

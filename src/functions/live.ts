@@ -5,12 +5,12 @@
  * HyperFormula) can bind another one around an evaluation.
  */
 import { notFound } from "../core/errors";
-import type { LiveDataset } from "../core/live/dataset";
+import type { DatasetHolder } from "../core/live/holder";
 import type { IndicatorStore } from "../core/store";
 import { bundledDataset, live as runtimeLive } from "../runtime/dataset";
 import { excelResult } from "./excel-errors";
 
-let bound: LiveDataset = runtimeLive;
+let bound: DatasetHolder = runtimeLive;
 
 /** `live.store` is the store the functions answer from right now. */
 export const live: { readonly store: IndicatorStore } = {
@@ -20,7 +20,7 @@ export const live: { readonly store: IndicatorStore } = {
 };
 
 /** Runs `evaluate` with the functions answering from `dataset`, then returns to the one bound before. */
-export function answeringFrom<T>(dataset: LiveDataset, evaluate: () => T): T {
+export function answeringFrom<T>(dataset: DatasetHolder, evaluate: () => T): T {
   const previous = bound;
   bound = dataset;
   try {

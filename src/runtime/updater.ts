@@ -1,8 +1,7 @@
 /** The add-in's live updater, wired to this runtime: its storage, fetch and clock, and Excel's recalculation. */
 import type { KeyValueStorage } from "../core/live/ports";
-import type { LiveDataset } from "../core/live/dataset";
+import type { DatasetHolder } from "../core/live/holder";
 import { LiveUpdater } from "../core/live/updater";
-import { parseDataset } from "../core/schema";
 import { recalculateWorkbook } from "../excel/recalculate";
 import { runtimeFetch, systemClock, webSha256Hex } from "./platform";
 import { detectStorage } from "./storage";
@@ -11,9 +10,7 @@ import { detectStorage } from "./storage";
  * Builds the updater for `live` over the runtime's settings storage. Call it once, after Office is
  * ready (storage detection needs OfficeRuntime).
  */
-export function createLiveUpdater(live: LiveDataset, storage: KeyValueStorage = detectStorage()): LiveUpdater {
-  // The add-in's live dataset comes without the schema (dataset.web.ts); published datasets need it.
-  live.checkWith(parseDataset);
+export function createLiveUpdater(live: DatasetHolder, storage: KeyValueStorage = detectStorage()): LiveUpdater {
   return new LiveUpdater({
     live,
     storage,

@@ -13,7 +13,7 @@ import {
   useState,
   type ReactNode,
 } from "react";
-import type { LiveDataset, LiveUpdater } from "../core/live";
+import type { DatasetHolder, LiveUpdater } from "../core/live";
 import type { Fact } from "../core/schema";
 import type { Run } from "../excel/workbook-writer";
 import type { DatasetLoading } from "../runtime/bundled-dataset";
@@ -79,7 +79,7 @@ const THEME = {
 export interface AppProps {
   host: HostInfo;
   /** The dataset the pane shows; in the add-in, the runtime's one, which the custom functions share. */
-  live: LiveDataset;
+  live: DatasetHolder;
   /** Keeps `live` up to date from a published URL; provided to the dataset-URL settings. */
   updater?: LiveUpdater;
   /** The add-in's own dataset file on its way; absent where `live` holds a dataset from the start. */

@@ -4,19 +4,19 @@
  * provide their own.
  */
 import { createContext, useCallback, useContext, useMemo, useSyncExternalStore, type ReactNode } from "react";
-import type { LiveDataset, LiveUpdater } from "../core/live";
+import type { DatasetHolder, LiveUpdater } from "../core/live";
 import type { IndicatorStore } from "../core/store";
 import type { DatasetLoading, DatasetState } from "../runtime/bundled-dataset";
 
 interface Live {
-  live: LiveDataset;
+  live: DatasetHolder;
   updater?: LiveUpdater;
 }
 
 const LiveContext = createContext<Live | undefined>(undefined);
 
 export interface LiveProviderProps {
-  live: LiveDataset;
+  live: DatasetHolder;
   /** Absent when the pane does not follow a published dataset. */
   updater?: LiveUpdater;
   children: ReactNode;

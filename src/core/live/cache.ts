@@ -4,7 +4,7 @@
  * settings, and is newer than the live dataset; a broken cache is dropped.
  */
 import { contentProblem } from "../integrity";
-import type { LiveDataset } from "./dataset";
+import type { DatasetHolder } from "./holder";
 import type { Dataset } from "../schema";
 import { datasetFromJson, encodeDatasetObject } from "../wire";
 import type { DiffSummary } from "./summary";
@@ -51,7 +51,7 @@ export type CacheDecision =
   | { restore: false; /** The cache is broken: remove it. */ drop: boolean };
 
 /** Whether the cached text should replace what `live` holds for the settings' `url`. */
-export function decideRestore(text: string, url: string, live: LiveDataset, now: Date): CacheDecision {
+export function decideRestore(text: string, url: string, live: DatasetHolder, now: Date): CacheDecision {
   let record: CacheRecord;
   let dataset: Dataset;
   try {

@@ -1,27 +1,16 @@
 /**
- * The dataset the add-in answers from right now, without the schema: swapping is atomic, a new store is
- * built and validated completely before it replaces the old one, so a bad dataset never becomes live.
- * The check of raw input is handed in (the zod schema), so the task pane's first script, which only
- * swaps in the build-checked bundled dataset, need not carry zod; LiveDataset (./dataset) brings it.
+ * The dataset the add-in answers from right now, without the schema: swapping is atomic, and only a
+ * store over a dataset validated already goes live (the build-checked bundled file, a published one
+ * its decoder and integrity check accepted), so the task pane's first script need not carry zod.
+ * LiveDataset (./dataset) adds `swap`, which validates raw input with the schema first.
  */
-import type { Dataset } from "../model";
-import { IndicatorStore, type DatasetOrigin } from "../store";
+import type { IndicatorStore } from "../store";
 
 type Listener = (store: IndicatorStore, previous: IndicatorStore | undefined) => void;
-
-/** Validates raw input as a dataset, throwing DatasetError when it is not one. */
-export type DatasetCheck = (input: unknown) => Dataset;
 
 export class DatasetHolder {
   private current: IndicatorStore | undefined;
   private readonly listeners = new Set<Listener>();
-
-  constructor(private check?: DatasetCheck) {}
-
-  /** Sets the check `swap` uses, where it is loaded after the holder (the add-in's updater chunk). */
-  checkWith(check: DatasetCheck): void {
-    this.check = check;
-  }
 
   /** The live store; throws if nothing was loaded yet (the embedded dataset loads at start-up). */
   get store(): IndicatorStore {
@@ -31,13 +20,6 @@ export class DatasetHolder {
 
   get loaded(): boolean {
     return this.current !== undefined;
-  }
-
-  /** Validates `input` and makes it live. Throws DatasetError and keeps the old one when invalid. */
-  swap(input: unknown, origin: DatasetOrigin): IndicatorStore {
-    if (!this.check) throw new Error("dataset check not loaded: nothing swapped");
-    const dataset = this.check(input);
-    return this.swapValidated(new IndicatorStore(dataset, origin));
   }
 
   /** Makes live a store over a dataset validated already (the add-in's own, checked by its build). */

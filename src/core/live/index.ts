@@ -2,7 +2,8 @@
  * The live-update policy: which dataset answers right now, and how a published one may replace it.
  * Pure: what it needs from outside (fetch, storage, clock, recalculation) comes in through ./ports.
  *
- *   dataset.ts   LiveDataset, the holder whose store swaps atomically
+ *   holder.ts    DatasetHolder, the live store, swapped atomically for one validated already
+ *   dataset.ts   LiveDataset, the holder that also validates raw input (zod) before swapping
  *   ports.ts     the injected dependencies
  *   url.ts       which URLs may be fetched
  *   check.ts     the conditional, size- and time-limited check of a published dataset
@@ -19,6 +20,7 @@
 export * from "./cache";
 export * from "./check";
 export * from "./dataset";
+export * from "./holder";
 export * from "../messages/live";
 export * from "./parse";
 export * from "./plain-hosts";

@@ -1,5 +1,5 @@
 /**
- * The live updater: keeps a LiveDataset up to date from a published URL. It loads the user's
+ * The live updater: keeps the live dataset (a DatasetHolder) up to date from a published URL. It loads the user's
  * settings, restores the cached published dataset, checks on open and on an interval, swaps in a
  * newer dataset, caches it and asks the host to recalculate. The pane reads `getState()` and
  * `subscribe()`. Storage, fetch, clock and recalculation are injected (src/runtime builds the
@@ -9,7 +9,7 @@ import { diffDatasets } from "../diff";
 import { IndicatorStore, type DatasetOrigin } from "../store";
 import { cacheText, cacheTextWithEtag, CACHE_KEY, decideRestore } from "./cache";
 import { checkPublished, type CheckResult, type ConditionalOutcome } from "./check";
-import type { LiveDataset } from "./dataset";
+import type { DatasetHolder } from "./holder";
 import {
   describeRejection,
   restoredMessage,
@@ -41,7 +41,7 @@ export interface LiveState {
 
 export interface LiveUpdaterOptions {
   /** The dataset kept up to date. */
-  live: LiveDataset;
+  live: DatasetHolder;
   /** Settings and the cache of the last good published dataset. */
   storage: KeyValueStorage;
   fetch: FetchLike;
@@ -58,7 +58,7 @@ export type SaveResult = { ok: true; settings: LiveSettings } | { ok: false; rea
 
 export class LiveUpdater {
   /** The dataset this updater keeps up to date. */
-  readonly live: LiveDataset;
+  readonly live: DatasetHolder;
   private readonly storage: KeyValueStorage;
   private readonly listeners = new Set<(state: LiveState) => void>();
   private state: LiveState;
