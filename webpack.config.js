@@ -7,19 +7,23 @@ const webpack = require("webpack");
 const { BundleSizePlugin, DEV_BASE_URL, FunctionHelpPlugin, RewriteUrlsPlugin } = require("./scripts/webpack/plugins");
 
 const OFFICE_JS_LOCAL = "/office-js/office.js";
-const DATASET = path.resolve(__dirname, "data/dist/dataset.json");
+const DATASET_COMPACT = path.resolve(__dirname, "data/dist/dataset.hhc.json");
 
 /**
  * The add-in loads data/dataset.hhc.json (the compact format) at run time (src/runtime/dataset.web.ts in place of
  * src/runtime/dataset.ts, which imports it); the script carries only the file's hash, to refuse another file.
+ * The hash is read again whenever the file changes, so `npm run build:data` during `npm start` serves a
+ * script that accepts the new file.
  */
 function datasetAtRunTime() {
-  const { hash } = JSON.parse(require("fs").readFileSync(DATASET, "utf8"));
+  const hash = () => JSON.stringify(JSON.parse(require("fs").readFileSync(DATASET_COMPACT, "utf8")).hash);
   return [
     new webpack.NormalModuleReplacementPlugin(/[\\/]runtime[\\/]dataset$/, (resource) => {
       resource.request = `${resource.request}.web`;
     }),
-    new webpack.DefinePlugin({ BUNDLED_DATASET_HASH: JSON.stringify(hash) }),
+    new webpack.DefinePlugin({
+      BUNDLED_DATASET_HASH: webpack.DefinePlugin.runtimeValue(hash, { fileDependencies: [DATASET_COMPACT] }),
+    }),
   ];
 }
 
@@ -138,7 +142,9 @@ module.exports = async (env, options) => {
       }),
       new FunctionHelpPlugin({ csp }),
       new RewriteUrlsPlugin(baseUrl, ["manifest.xml", "functions.json", "help.html"]),
-      ...(serving ? [] : [new BundleSizePlugin({ budgetKB: 250, entry: "taskpane.js", dataset: "data/dataset.hhc.json" })]),
+      ...(serving
+        ? []
+        : [new BundleSizePlugin({ budgetKB: 250, entry: "taskpane.js", dataset: "data/dataset.hhc.json" })]),
     ],
     performance: { hints: false },
     // html-webpack-plugin already minifies the pages; webpack's own HTML minifier would also rewrite the

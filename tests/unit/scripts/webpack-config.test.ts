@@ -5,6 +5,7 @@
  * pages get the policy's CSP.
  */
 import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "@jest/globals";
 import { expect } from "../../jest/expect";
@@ -17,17 +18,30 @@ const PROBE = `
 require("./webpack.config.js")({}, { mode: process.argv[1] }).then(
   (config) => {
     const page = config.plugins.find((p) => p.userOptions && p.userOptions.filename === "taskpane.html");
-    console.log(JSON.stringify({ csp: page.userOptions.templateParameters.csp }));
+    const define = config.plugins.find((p) => p.definitions && p.definitions.BUNDLED_DATASET_HASH);
+    const hash = define.definitions.BUNDLED_DATASET_HASH;
+    console.log(
+      JSON.stringify({
+        csp: page.userOptions.templateParameters.csp,
+        hash: { value: hash.fn(), watches: hash.options.fileDependencies },
+      }),
+    );
   },
   (error) => console.log(JSON.stringify({ error: error.message })),
 );`;
 
-function loadConfig(mode: string, baseUrl?: string): { csp?: string; error?: string } {
+interface Probed {
+  csp?: string;
+  hash?: { value: string; watches: string[] };
+  error?: string;
+}
+
+function loadConfig(mode: string, baseUrl?: string): Probed {
   const env = { ...process.env };
   delete env.ADDIN_BASE_URL;
   if (baseUrl) env.ADDIN_BASE_URL = baseUrl;
   const result = spawnSync(process.execPath, ["-e", PROBE, mode], { cwd: ROOT, env, encoding: "utf8", timeout: 60000 });
-  return JSON.parse(result.stdout.trim().split("\n").pop() ?? "{}") as { csp?: string; error?: string };
+  return JSON.parse(result.stdout.trim().split("\n").pop() ?? "{}") as Probed;
 }
 
 /** Each config load starts Node, tsx and webpack's plugins: seconds each on a loaded machine. */
@@ -56,8 +70,20 @@ describe("webpack.config.js", () => {
   it(
     "builds for production with ADDIN_BASE_URL, and for development without it, with the policy's CSP",
     () => {
-      expect(loadConfig("production", "https://addin.example.org/hh/")).toEqual({ csp: contentSecurityPolicy(false) });
-      expect(loadConfig("development")).toEqual({ csp: contentSecurityPolicy(true) });
+      expect(loadConfig("production", "https://addin.example.org/hh/")).toMatchObject({
+        csp: contentSecurityPolicy(false),
+      });
+      expect(loadConfig("development")).toMatchObject({ csp: contentSecurityPolicy(true) });
+    },
+    SLOW,
+  );
+
+  it(
+    "writes in the compact dataset file's hash, read again when the file changes (npm run build:data during npm start)",
+    () => {
+      const compact = join(ROOT, "data/dist/dataset.hhc.json");
+      const { hash } = JSON.parse(readFileSync(compact, "utf8")) as { hash: string };
+      expect(loadConfig("development").hash).toEqual({ value: JSON.stringify(hash), watches: [compact] });
     },
     SLOW,
   );
