@@ -38,13 +38,18 @@ async function main() {
   // The updater compares with the dataset in use, so it starts once the bundled one is there (or failed);
   // its code and the settings form are not needed for the first paint.
   await bundledDataset.settled;
-  const [{ createLiveUpdater }, { DataSettings }] = await Promise.all([
-    import(/* webpackChunkName: "updater" */ "../runtime/updater"),
-    import(/* webpackChunkName: "data-settings" */ "./components/DataSettings"),
-  ]);
+  // Each on its own: a settings form that fails to load must not keep the published dataset from
+  // being restored and checked.
+  const settingsForm = import(/* webpackChunkName: "data-settings" */ "./components/DataSettings").then(
+    (module) => module.DataSettings,
+    () => undefined,
+  );
+  const { createLiveUpdater } = await import(/* webpackChunkName: "updater" */ "../runtime/updater");
   const updater = createLiveUpdater(live, storage);
   void updater.start();
-  render(updater, (lang) => <DataSettings lang={lang} />);
+  render(updater);
+  const DataSettings = await settingsForm;
+  if (DataSettings) render(updater, (lang) => <DataSettings lang={lang} />);
 }
 
 void main();
