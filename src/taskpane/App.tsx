@@ -139,6 +139,8 @@ function Pane({ host, run, settings, dataSettings, loading }: Omit<AppProps, "li
 
   // Opening a figure starts at its top; going back returns to where the list was.
   const mainRef = useRef<HTMLElement>(null);
+  // The search box painted before the result list's: focus moves on to the list's own box with it.
+  const firstSearch = useRef<HTMLInputElement>(null);
   const listScroll = useRef(0);
   const detailOpen = Boolean(open);
   useLayoutEffectAfterMount(() => {
@@ -215,6 +217,7 @@ function Pane({ host, run, settings, dataSettings, loading }: Omit<AppProps, "li
                         onFilters={setFilters}
                         results={results}
                         returnFocusTo={open ? undefined : returnFocus}
+                        focusSearch={firstSearch.current !== null && firstSearch.current === document.activeElement}
                         onOpen={(fact) => {
                           listScroll.current = mainRef.current?.scrollTop ?? 0;
                           setOpen(fact);
@@ -245,7 +248,11 @@ function Pane({ host, run, settings, dataSettings, loading }: Omit<AppProps, "li
             ) : (
               // The search box paints at once; typing is kept and searched once the dataset is there.
               <>
-                <SearchBox query={filters.query} onQuery={(query) => setFilters({ ...filters, query })} />
+                <SearchBox
+                  ref={firstSearch}
+                  query={filters.query}
+                  onQuery={(query) => setFilters({ ...filters, query })}
+                />
                 <StatusLine
                   message={datasetState.status === "failed" ? t.datasetFailed(datasetState.detail) : t.datasetLoading}
                   error={datasetState.status === "failed"}

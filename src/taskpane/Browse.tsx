@@ -1,7 +1,7 @@
 /** Search as you type with filters; one row per figure. */
 import { isActualKind } from "../core/kinds";
 import { Badge, Button, Select, makeStyles, tokens } from "@fluentui/react-components";
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import type { Fact } from "../core/schema";
 import type { IndicatorStore } from "../core/store";
 import { figureText, indicatorName } from "./format";
@@ -76,9 +76,11 @@ export interface BrowseProps {
   onOpen: Callback<Fact>;
   /** The fact whose detail was just closed: focus goes back to its row. */
   returnFocusTo?: string;
+  /** The search box the pane painted first had focus: this one takes it over, caret at the end. */
+  focusSearch?: boolean;
 }
 
-export function Browse({ store, filters, onFilters, results, onOpen, returnFocusTo }: BrowseProps) {
+export function Browse({ store, filters, onFilters, results, onOpen, returnFocusTo, focusSearch }: BrowseProps) {
   const { t, lang, kind } = useI18n();
   const s = useStyles();
   const shared = useShared();
@@ -103,6 +105,13 @@ export function Browse({ store, filters, onFilters, results, onOpen, returnFocus
     observer.observe(end);
     return () => observer.disconnect();
   }, [more, shown]);
+  useLayoutEffect(() => {
+    const box = searchRef.current;
+    if (!focusSearch || !box) return;
+    box.focus({ preventScroll: true });
+    box.setSelectionRange(box.value.length, box.value.length);
+    // Only when it mounts in place of the first search box, not when the prop changes later.
+  }, []);
   useEffect(() => {
     if (!returnFocusTo) return;
     const row = listRef.current?.querySelector<HTMLButtonElement>(

@@ -43,6 +43,29 @@ describe("the pane while the dataset loads", () => {
     expect(rows()).toHaveLength(2);
   });
 
+  it("keeps focus in the search box, caret at the end, when the list's own box takes its place", async () => {
+    const { live, loading, arrive } = pending();
+    render(app({ live, loading }));
+    search().focus();
+    fireEvent.change(search(), { target: { value: "公办" } });
+    await act(async () => {
+      arrive(TEXT);
+      await loading.settled;
+    });
+    expect(document.activeElement).toBe(search());
+    expect(search().selectionStart).toBe(2);
+  });
+
+  it("leaves focus alone when the first search box did not have it", async () => {
+    const { live, loading, arrive } = pending();
+    render(app({ live, loading }));
+    await act(async () => {
+      arrive(TEXT);
+      await loading.settled;
+    });
+    expect(document.activeElement).toBe(document.body);
+  });
+
   it("says the dataset could not be loaded, in the pane's language, and shows no figure", async () => {
     const { live, loading, fail } = pending();
     render(app({ live, loading }));
