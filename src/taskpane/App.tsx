@@ -17,7 +17,7 @@ import type { DatasetHolder, LiveUpdater } from "../core/live";
 import type { Fact } from "../core/schema";
 import type { Run } from "../excel/workbook-writer";
 import type { DatasetLoading } from "../runtime/bundled-dataset";
-import { ViewBoundary } from "./ErrorBoundary";
+import { ErrorBoundary, ViewBoundary } from "./ErrorBoundary";
 import { sheetAccess, type HostInfo } from "./host";
 import { I18nContext, i18n, languageFor, useI18n, type Lang } from "./i18n";
 import { LiveProvider, useDatasetState, useLiveStore } from "./live";
@@ -32,7 +32,8 @@ import {
   TabBarPart,
   usePanelSettled,
 } from "./panels";
-import { TAB_BAR_HEIGHT, type Render, type TabId } from "./types";
+import type { TabBarProps } from "./TabBar";
+import { TAB_BAR_HEIGHT, TABS, type Render, type TabId } from "./types";
 import { SearchBox } from "./SearchBox";
 import { NO_FILTERS, searchFacts, type Filters } from "./search";
 import { StatusLine } from "./ui";
@@ -198,9 +199,10 @@ function Pane({ host, run, settings, dataSettings, loading }: Omit<AppProps, "li
           </Button>
         </header>
         {tabBarSettled ? (
-          <ViewBoundary>
+          // Should its script fail to load, plain buttons still switch tabs.
+          <ErrorBoundary fallback={() => <PlainTabBar className={s.tabs} selected={tab} onSelect={selectTab} />}>
             <TabBarPart.Component className={s.tabs} selected={tab} onSelect={selectTab} />
-          </ViewBoundary>
+          </ErrorBoundary>
         ) : (
           <div className={mergeClasses(s.tabs, s.tabsPlaceholder)} />
         )}
@@ -289,9 +291,16 @@ function Pane({ host, run, settings, dataSettings, loading }: Omit<AppProps, "li
           ) : null}
         </main>
         {!host.excel && bannerSettled ? (
-          <ViewBoundary>
+          // Its script failed to load: the same words, plainly.
+          <ErrorBoundary
+            fallback={() => (
+              <div className={s.banner} role="status">
+                <strong>{t.preview}</strong> {t.previewDetail}
+              </div>
+            )}
+          >
             <PreviewBannerPart.Component className={s.banner} />
-          </ViewBoundary>
+          </ErrorBoundary>
         ) : null}
       </FluentProvider>
     </I18nContext.Provider>
@@ -308,6 +317,27 @@ function useLayoutEffectAfterMount(effect: () => void, deps: DependencyList) {
     if (mounted.current) effect();
     else mounted.current = true;
   }, deps);
+}
+
+/** The tabs as plain buttons, where the tab list's script failed to load (no arrow-key navigation). */
+function PlainTabBar({ className, selected, onSelect }: TabBarProps) {
+  const { t } = useI18n();
+  return (
+    <div role="tablist" className={className}>
+      {TABS.map(({ id, label }) => (
+        <Button
+          key={id}
+          role="tab"
+          size="small"
+          appearance="subtle"
+          aria-selected={id === selected}
+          onClick={() => onSelect(id)}
+        >
+          {t[label]}
+        </Button>
+      ))}
+    </div>
+  );
 }
 
 /** A lazily loaded panel, with one quiet line while its code arrives. */

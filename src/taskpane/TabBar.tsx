@@ -5,7 +5,7 @@
  */
 import { MessageBar, MessageBarBody, MessageBarTitle, Tab, TabList } from "@fluentui/react-components";
 import { useI18n } from "./i18n";
-import type { Callback, TabId } from "./types";
+import { TABS, type Callback, type TabId } from "./types";
 
 export interface TabBarProps {
   className: string;
@@ -22,10 +22,11 @@ export function TabBar({ className, selected, onSelect }: TabBarProps) {
       selectedValue={selected}
       onTabSelect={(_, d) => onSelect(d.value as TabId)}
     >
-      <Tab value="browse">{t.tabBrowse}</Tab>
-      <Tab value="sheets">{t.tabSheets}</Tab>
-      <Tab value="calc">{t.tabCalc}</Tab>
-      <Tab value="data">{t.tabData}</Tab>
+      {TABS.map(({ id, label }) => (
+        <Tab key={id} value={id}>
+          {t[label]}
+        </Tab>
+      ))}
     </TabList>
   );
 }

@@ -7,6 +7,17 @@ import type { HostInfo } from "../../../src/taskpane/host";
 import { preloadPanels } from "../../../src/taskpane/panels";
 
 export function installShims() {
+  installBrowserStubs();
+  // The pane preloads its lazily loaded panels once idle; tests start with them there, as a user soon does.
+  beforeAll(() => preloadPanels());
+  afterEach(() => {
+    cleanup();
+    localStorage.clear();
+  });
+}
+
+/** The browser APIs alone, for tests that load the panels themselves. */
+export function installBrowserStubs() {
   if (!window.matchMedia) {
     window.matchMedia = (query: string) =>
       ({
@@ -28,12 +39,6 @@ export function installShims() {
     };
   }
   if (!Element.prototype.scrollIntoView) Element.prototype.scrollIntoView = () => undefined;
-  // The pane preloads its lazily loaded panels once idle; tests start with them there, as a user soon does.
-  beforeAll(() => preloadPanels());
-  afterEach(() => {
-    cleanup();
-    localStorage.clear();
-  });
 }
 
 export const PREVIEW_HOST: HostInfo = { excel: false, supports: () => false };
