@@ -329,7 +329,7 @@ function PlainTabBar({ className, selected, onSelect }: TabBarProps) {
           key={id}
           role="tab"
           size="small"
-          appearance="subtle"
+          appearance={id === selected ? "secondary" : "subtle"}
           aria-selected={id === selected}
           onClick={() => onSelect(id)}
         >
