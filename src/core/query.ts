@@ -266,9 +266,18 @@ export function growth(store: IndicatorStore, args: Lookup & { kind?: unknown })
   const reported = lookupFact(store, indicator, region, period, kinds, words, asOf);
   if (reported) return valueFor(reported, words, indicator);
   if (isYear(period) && !words.decline) {
+    const previous = String(Number(period) - 1);
     const now = lookupFact(store, indicator, region, period, kinds, LEVEL, asOf);
-    const before = lookupFact(store, indicator, region, String(Number(period) - 1), ACTUAL_KINDS, LEVEL, asOf);
+    const before = lookupFact(store, indicator, region, previous, ACTUAL_KINDS, LEVEL, asOf);
     if (now && before) return yoy(now.value, before.value);
+    // Both levels exist but one came out after as_of (and no growth was reported): say when.
+    const nowEver = now ?? lookupFact(store, indicator, region, period, kinds, LEVEL);
+    const beforeEver = before ?? lookupFact(store, indicator, region, previous, ACTUAL_KINDS, LEVEL);
+    if (asOf && nowEver && beforeEver && !lookupFact(store, indicator, region, period, kinds, words)) {
+      const [late, lateKinds] = now ? [beforeEver, ACTUAL_KINDS] : [nowEver, kinds];
+      const later = notYet(store, { indicator, region, period: late.period, asOf }, [late], lateKinds);
+      if (later) throw later;
+    }
   }
   throw missing(store, indicator, region, period, kinds, words, asOf);
 }
@@ -325,7 +334,7 @@ export function series(
   if (rows.length === 0)
     throw (
       (asOf && notYet(store, { indicator, region, period: "", asOf }, later, kinds)) ||
-      missing(store, indicator, region, "", kinds, reading)
+      missing(store, indicator, region, "", kinds, reading, asOf)
     );
   return [SERIES_HEADER, ...rows];
 }
@@ -440,15 +449,20 @@ export function targetBase(store: IndicatorStore, targetFact: Fact, asOf?: strin
 }
 
 function targetAndActual(store: IndicatorStore, args: Lookup) {
-  const { fact: targetFact, reading } = lookupNamed(store, args, TARGET_KINDS);
+  const { fact: targetFact, reading, asOf } = lookupNamed(store, args, TARGET_KINDS);
   const indicator = reading.indicator;
   if (reading.measure !== "level") {
     throw notFound("targetOfChange", { name: String(args.indicator), measure: bothNames(reading) });
   }
   const horizon = endYear(targetFact.period);
-  const asOf = parseAsOf(args.asOf);
   const actual = latestActualBefore(store, indicator, targetFact.region, horizon, asOf);
   if (!actual) {
+    // A base published only after as_of: say when, rather than that there is none.
+    const later = asOf && latestActualBefore(store, indicator, targetFact.region, horizon);
+    const notYetThen =
+      later &&
+      notYet(store, { indicator, region: targetFact.region, period: later.period, asOf }, [later], ACTUAL_KINDS);
+    if (notYetThen) throw notYetThen;
     const available = [
       ...new Set(
         store

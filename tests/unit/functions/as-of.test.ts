@@ -82,6 +82,20 @@ describe("the as_of argument", () => {
     expect(gapLater).toMatchObject({ ok: true, value: 11 });
   });
 
+  it("says when a figure needed came out, where it came out after as_of", async () => {
+    const [base, level, series] = await evaluateFormulas([
+      '=HH.TARGETGAP("教师引进",2023,,,"2023-07-01")',
+      // The growth computed from two levels: the 2021 level came out on 2023-10-25.
+      '=HH.GROWTH("edu_school_construction_projects",2022,,,"2023-07-01")',
+      '=HH.SERIES("中小学幼儿园建设项目数增速",,,"2023-01-01")',
+    ]);
+    expect(base).toMatchObject({ ok: false, error: "#N/A" });
+    expect((base as { message: string }).message).toContain("2022 (actual/estimate); first published 2023-10-25");
+    expect((level as { message: string }).message).toContain("2021 (actual/estimate); first published 2023-10-25");
+    // The hints name only what had been published by then: nothing.
+    expect((series as { message: string }).message).not.toMatch(/2021实际|2022实际|2023计划/);
+  });
+
   it("leaves formulas without it unchanged on the bundled dataset", async () => {
     const [places, gdp] = await evaluateFormulas([
       '=HH.VALUE("新增学位",2022)',
