@@ -176,9 +176,12 @@ export class IndicatorStore {
     return this.facts(key.indicator, key.region, key.period, key.kind, key.measure, asOf)[0];
   }
 
-  /** Whether lookups return this fact (false for a source that lost a conflict or was revised). */
+  /**
+   * Whether this is the publication lookups return for its figure: false for a source that lost a
+   * conflict or was revised, and for an estimate its actual replaced (vintages.ts: one figure).
+   */
   isChosen(fact: Fact): boolean {
-    return this.chosen(fact)?.id === fact.id;
+    return this.publications(fact)[0]?.fact.id === fact.id;
   }
 
   /**
