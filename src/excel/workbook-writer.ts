@@ -178,6 +178,11 @@ export interface LoadOptions {
   onProgress?: (progress: LoadProgress) => void;
   /** Aborting stops after the chunk in flight: the table then holds the rows written, and later sheets are left as they were. */
   signal?: AbortSignal;
+  /**
+   * Table.resize (ExcelApi 1.13) is available (the default). Without it a refreshed table that changes
+   * size goes back to a range and is re-created, which turns references to it into fixed ranges.
+   */
+  resizeTables?: boolean;
 }
 
 /** User content the add-in moved out of its block's way: it was at `from` and moved by `by` rows or columns. */
@@ -196,6 +201,11 @@ export interface SheetOutcome {
   rows: number;
   written: number;
   moved: Moved[];
+  /**
+   * The add-in's table that had to be converted to a range and re-created (Excel without Table.resize):
+   * formulas and pivots that referred to it by name now refer to fixed cells.
+   */
+  recreatedTable?: string;
 }
 
 export interface LoadResult {
@@ -216,7 +226,7 @@ interface BandCheck {
 
 /** "加载到工作表": facts, sources and target tracking as tables in owned sheets, in chunks under the request budget. */
 export async function loadIntoSheets(run: Run, request: LoadRequest, options: LoadOptions = {}): Promise<LoadResult> {
-  const { onProgress, signal } = options;
+  const { onProgress, signal, resizeTables = true } = options;
   return run(async (context) => {
     let inspectSyncs = 0;
     const requests = new RequestBudget(() => context.sync());
@@ -270,9 +280,17 @@ export async function loadIntoSheets(run: Run, request: LoadRequest, options: Lo
         continue;
       }
       onProgress?.({ step: role, rows: rowsBefore, totalRows });
-      // The add-in's table goes back to a range first: Excel refuses to shift part of a table, and a
-      // table it grew over what the user typed next to it would be cut by the move.
-      if (own) context.workbook.tables.getItem(own.name).convertToRange();
+      const at = (rect: Rect) => sheet.getRangeByIndexes(rect.row, rect.column, rect.rows, rect.columns);
+      // The add-in's table stays the same table: converting it to a range would turn users' references
+      // to it (=SUM(HH_Facts[数值]), pivots) into fixed ranges that miss the rows of a larger load.
+      // Without Table.resize only a refresh of the same size can keep it.
+      const keep = own && previous && (resizeTables || (sameSize(own, previous) && sameSize(own, next)));
+      const table = keep ? context.workbook.tables.getItem(own.name) : undefined;
+      // Shrunk to what the add-in wrote first: what Excel grew the table over as the user typed next to
+      // it is theirs, and then nothing moved below or right of the block shifts part of the table.
+      if (keep && table && !sameSize(own, previous)) table.resize(at(previous));
+      // Otherwise the table goes back to a range first: Excel refuses to shift part of a table.
+      if (own && !keep) context.workbook.tables.getItem(own.name).convertToRange();
       const moved: Moved[] = [];
       for (const { band, used } of checks) {
         if (used.isNullObject) continue;
@@ -296,8 +314,19 @@ export async function loadIntoSheets(run: Run, request: LoadRequest, options: Lo
           formatMark({ role, sheetId: sheet.id, table: tableName, complete, rows, columns: next.columns }),
         );
       mark(false, next.rows);
-      // Only what the add-in wrote is cleared.
-      if (previous) sheet.getRangeByIndexes(previous.row, previous.column, previous.rows, previous.columns).clear();
+      // Only what the add-in wrote is cleared; a kept table is first set to the new block, and keeps its
+      // header cells (clearing one would rename its column).
+      if (table && previous) {
+        if (!sameSize(previous, next)) table.resize(at(next));
+        if (previous.rows > 1) at({ ...previous, row: previous.row + 1, rows: previous.rows - 1 }).clear();
+        if (previous.columns > next.columns)
+          at({
+            ...previous,
+            column: previous.column + next.columns,
+            rows: 1,
+            columns: previous.columns - next.columns,
+          }).clear();
+      } else if (previous) at(previous).clear();
       const area: Area = (r, c, h, w) => sheet.getRangeByIndexes(next.row + r, next.column + c, h, w);
       const written = await writeChunked(
         requests,
@@ -309,10 +338,15 @@ export async function loadIntoSheets(run: Run, request: LoadRequest, options: Lo
       cancelled = written < block.rows.length;
       rowsBefore += written;
       // A table needs a data row: an empty block (or a cancel before any row) keeps one blank row.
-      const tableRows = Math.max(2, written + 1);
-      const table = sheet.tables.add(area(0, 0, tableRows, block.header.length), true);
-      table.name = tableName;
-      table.style = "TableStyleMedium2";
+      // Without Table.resize a kept table keeps its size (rows a cancel left unwritten stay blank).
+      const tableRows = table && !resizeTables ? next.rows : Math.max(2, written + 1);
+      if (table) {
+        if (tableRows !== next.rows) table.resize(area(0, 0, tableRows, block.header.length));
+      } else {
+        const added = sheet.tables.add(area(0, 0, tableRows, block.header.length), true);
+        added.name = tableName;
+        added.style = "TableStyleMedium2";
+      }
       sheet.freezePanes.freezeRows(next.row + 1);
       if (plan.create) block.widths.forEach((w, c) => (area(0, c, 1, 1).format.columnWidth = w));
       mark(!cancelled, tableRows);
@@ -324,6 +358,7 @@ export async function loadIntoSheets(run: Run, request: LoadRequest, options: Lo
         rows: block.rows.length,
         written,
         moved,
+        ...(own && !keep ? { recreatedTable: tableName } : {}),
       });
     }
     const shown = prepared.find((p) => outcomes.some((o) => o.role === p.plan.role));
@@ -336,6 +371,8 @@ export async function loadIntoSheets(run: Run, request: LoadRequest, options: Lo
     return { sheets: outcomes, cancelled, syncs: inspectSyncs + requests.syncs };
   });
 }
+
+const sameSize = (a: Rect, b: Rect) => a.rows === b.rows && a.columns === b.columns;
 
 /** The part of the add-in's table it wrote (the mark says; older marks: the whole table). */
 function writtenArea(table: TableInfo, mark: OwnerMark | null | undefined): Rect {

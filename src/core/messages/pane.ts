@@ -84,6 +84,8 @@ export const PANE_ZH = {
   loadCancelled: (n: number) => `已取消:写入了 ${grouped(n)} 行。已写入的行是一个完整的表格,其余工作表保持原样。`,
   movedAside: (sheet: string, from: string, by: number, shift: "down" | "right") =>
     `工作表「${sheet}」中您添加的内容(${from})已${shift === "down" ? "下移" : "右移"} ${grouped(by)} ${shift === "down" ? "行" : "列"},为新数据腾出位置,未删除任何内容。`,
+  tableRecreated: (sheet: string, table: string) =>
+    `此版本的 Excel 不支持调整表格大小(ExcelApi 1.13),工作表「${sheet}」的表格 ${table} 只能重建:按名称引用它的公式和数据透视表(如 ${table}[列名])已被 Excel 改为固定单元格区域,不含以后新增的行,请检查。`,
   loaded: (names: string) => `已写入:${names}`,
   refreshed: "(已原位刷新)",
   ownership:
@@ -278,6 +280,8 @@ export const PANE_EN: Strings = {
     `Cancelled: ${grouped(n)} rows written. The rows written form a complete table; the other sheets were left as they were.`,
   movedAside: (sheet, from, by, shift) =>
     `Your additions on "${sheet}" (${from}) moved ${grouped(by)} ${shift === "down" ? "rows down" : "columns right"} to make room for the new data; nothing was deleted.`,
+  tableRecreated: (sheet, table) =>
+    `This Excel cannot resize tables (ExcelApi 1.13), so table ${table} on "${sheet}" was re-created: formulas and PivotTables that referred to it by name (such as ${table}[column]) now refer to fixed cells that miss rows added later. Please check them.`,
   loaded: (names) => `Written: ${names}`,
   refreshed: " (refreshed in place)",
   ownership:

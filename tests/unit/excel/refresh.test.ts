@@ -145,6 +145,56 @@ describe("refresh keeps what a user added on an owned sheet", () => {
   });
 });
 
+describe("a user's references to the add-in's table", () => {
+  /** A total on the user's own sheet over the table's 数值 column, as they would type it. */
+  const TOTAL = "=SUM(HH_Facts[数值])";
+
+  it("keep following the table through refreshes: the table is resized in place, never converted", async () => {
+    const excel = fakeExcel();
+    await loadIntoSheets(excel.run, request(store, store.dataset.facts.slice(0, 10)));
+    const sheet = excel.model.sheet("HH 数据");
+    const table = excel.model.tables.find((t) => t.name === "HH_Facts")!;
+    const mine = excel.model.sheet("Sheet1");
+    mine.set(0, 0, { value: "#CALC", formula: TOTAL });
+    // A note under the table, so the larger load has to move something.
+    sheet.set(13, 0, { value: "备注" });
+
+    // Same size, then larger (the note moves), then smaller.
+    for (const n of [10, 30, 5]) {
+      const result = await loadIntoSheets(excel.run, request(store, store.dataset.facts.slice(0, n)));
+      expect(excel.converted).toEqual([]);
+      expect(excel.model.tables.find((t) => t.name === "HH_Facts")).toBe(table);
+      expect(mine.cell(0, 0).formula).toBe(TOTAL);
+      // The total covers every data row written: the 数值 column (I) of rows 2 … n + 1.
+      expect(excel.model.resolve(TOTAL)).toMatchObject({ sheet, r0: 1, c0: 8, rows: n, cols: 1 });
+      expect(describeLoad(result, "en")).not.toMatch(/ExcelApi/);
+    }
+    expect(sheet.cell(33, 0).value).toBe("备注");
+  });
+
+  it("on Excel without Table.resize: a same-size refresh keeps the table, a resize re-creates it and says so", async () => {
+    const excel = fakeExcel(undefined, { tableResize: false });
+    const options = { resizeTables: false };
+    await loadIntoSheets(excel.run, request(store, store.dataset.facts.slice(0, 10)), options);
+    const mine = excel.model.sheet("Sheet1");
+    mine.set(0, 0, { value: "#CALC", formula: TOTAL });
+
+    const same = await loadIntoSheets(excel.run, request(store, store.dataset.facts.slice(0, 10)), options);
+    expect(excel.converted).toEqual([]);
+    expect(mine.cell(0, 0).formula).toBe(TOTAL);
+    expect(same.sheets.map((s) => s.recreatedTable)).toEqual([undefined, undefined, undefined]);
+
+    const larger = await loadIntoSheets(excel.run, request(store, store.dataset.facts.slice(0, 30)), options);
+    expect(excel.converted).toContain("HH_Facts");
+    // What Excel does to the user's formula: a fixed range that misses the new rows. The pane says so.
+    expect(mine.cell(0, 0).formula).toBe("=SUM('HH 数据'!$I$2:$I$11)");
+    expect(larger.sheets[0].recreatedTable).toBe("HH_Facts");
+    expect(describeLoad(larger, "zh")).toContain(PANE_MESSAGES.zh.tableRecreated("HH 数据", "HH_Facts"));
+    expect(describeLoad(larger, "en")).toContain(PANE_MESSAGES.en.tableRecreated("HH 数据", "HH_Facts"));
+    expect(excel.model.tables.find((t) => t.name === "HH_Facts")).toMatchObject({ rows: 31, cols: FACT_COLUMNS });
+  });
+});
+
 describe("the add-in's table on its sheet is the one its mark names", () => {
   it("leaves a user's table alone even when it is named like the add-in's (HH_Facts_2)", async () => {
     const excel = fakeExcel();
