@@ -13,11 +13,14 @@ import {
   formatMark,
   freeTableName,
   isAddinTableName,
+  layoutChange,
   ownedRole,
   OWNER_KEY,
   parseMark,
   planSheets,
+  rowPrint,
   type ExistingSheet,
+  type LayoutChange,
   type OwnerMark,
   type SheetPlan,
 } from "./ownership";
@@ -208,9 +211,19 @@ export interface SheetOutcome {
   recreatedTable?: string;
 }
 
+/** An owned sheet left as it was: a user inserted a column or row inside the add-in's table. */
+export interface RefusedSheet {
+  role: SheetRole;
+  name: string;
+  table: string;
+  change: LayoutChange;
+}
+
 export interface LoadResult {
   /** The sheets written, in order; after a cancel the later ones are missing (left as they were). */
   sheets: SheetOutcome[];
+  /** Sheets not refreshed, and not changed at all, because the add-in's block is no longer where it wrote it. */
+  refused: RefusedSheet[];
   cancelled: boolean;
   syncs: number;
 }
@@ -253,6 +266,7 @@ export async function loadIntoSheets(run: Run, request: LoadRequest, options: Lo
       const previous = own && writtenArea(own, marks.get(own.sheetId));
       const at = own ?? { row: 0, column: 0 };
       const next: Rect = { ...at, rows: Math.max(2, block.rows.length + 1), columns: block.header.length };
+      const layout = queueLayoutCheck(sheet, own, own && marks.get(own.sheetId));
       const userTables = tables.filter((t) => t.sheetId === plan.id && t !== own);
       const checks: BandCheck[] = plan.create
         ? []
@@ -263,20 +277,28 @@ export async function loadIntoSheets(run: Run, request: LoadRequest, options: Lo
             used.load("address");
             return { band, used };
           });
-      return { plan, block, sheet, own, previous, next, checks };
+      return { plan, block, sheet, own, previous, next, checks, layout };
     });
     await requests.flush();
 
     const outcomes: SheetOutcome[] = [];
+    const refused: RefusedSheet[] = [];
     let rowsBefore = 0;
     let cancelled = false;
-    for (const { plan, block, sheet, own, previous, next, checks } of prepared) {
+    for (const { plan, block, sheet, own, previous, next, checks, layout } of prepared) {
       const role = plan.role as DataRole;
       // Aborted between sheets (during the last chunk of the one before) counts as cancelled too.
       if (cancelled || signal?.aborted) {
         cancelled = true;
         // Never reached: a sheet created for this load goes again; an existing one keeps its old table.
         if (plan.create) sheet.delete();
+        continue;
+      }
+      // A column or row the user inserted inside the table: clearing the block's old rectangle would
+      // erase their cells and miss the add-in's own, so the sheet is left exactly as it is.
+      const change = layout();
+      if (change && own) {
+        refused.push({ role, name: plan.name, table: own.name, change });
         continue;
       }
       onProgress?.({ step: role, rows: rowsBefore, totalRows });
@@ -308,12 +330,25 @@ export async function loadIntoSheets(run: Run, request: LoadRequest, options: Lo
           TABLE_NAME[role],
           tables.map((t) => t.name),
         );
-      const mark = (complete: boolean, rows: number) =>
+      const header = rowPrint(contentRow(block, 0));
+      // `rows` of the table hold the block's first rows - 1 data rows: its last is row `filled`, or blank.
+      const lastRow = (rows: number, filled: number) =>
+        rowPrint(rows - 1 <= filled ? contentRow(block, rows - 1) : block.header.map(() => ""));
+      const mark = (complete: boolean, rows: number, filled: number) =>
         sheet.customProperties.add(
           OWNER_KEY,
-          formatMark({ role, sheetId: sheet.id, table: tableName, complete, rows, columns: next.columns }),
+          formatMark({
+            role,
+            sheetId: sheet.id,
+            table: tableName,
+            complete,
+            rows,
+            columns: next.columns,
+            header,
+            last: lastRow(rows, filled),
+          }),
         );
-      mark(false, next.rows);
+      mark(false, next.rows, block.rows.length);
       // Only what the add-in wrote is cleared; a kept table is first set to the new block, and keeps its
       // header cells (clearing one would rename its column).
       if (table && previous) {
@@ -349,7 +384,7 @@ export async function loadIntoSheets(run: Run, request: LoadRequest, options: Lo
       }
       sheet.freezePanes.freezeRows(next.row + 1);
       if (plan.create) block.widths.forEach((w, c) => (area(0, c, 1, 1).format.columnWidth = w));
-      mark(!cancelled, tableRows);
+      mark(!cancelled, tableRows, written);
       outcomes.push({
         role,
         name: plan.name,
@@ -368,8 +403,26 @@ export async function loadIntoSheets(run: Run, request: LoadRequest, options: Lo
     }
     await requests.flush();
     onProgress?.({ step: "done", rows: rowsBefore, totalRows });
-    return { sheets: outcomes, cancelled, syncs: inspectSyncs + requests.syncs };
+    return { sheets: outcomes, refused, cancelled, syncs: inspectSyncs + requests.syncs };
   });
+}
+
+/**
+ * Queues the reads layoutChange needs (the prepare sync sends them): the add-in's header cells and,
+ * when the table is longer than the block, the row where the add-in's last row was. Call the result
+ * after that sync.
+ */
+function queueLayoutCheck(
+  sheet: Excel.Worksheet,
+  own: TableInfo | undefined,
+  mark: OwnerMark | null | undefined,
+): () => LayoutChange | null {
+  if (!own || !mark || mark.rows === undefined || mark.columns === undefined) return () => null;
+  const columns = mark.columns;
+  const row = (at: number) => sheet.getRangeByIndexes(own.row + at, own.column, 1, columns).load("formulas");
+  const header = row(0);
+  const last = own.rows > mark.rows ? row(mark.rows - 1) : undefined;
+  return () => layoutChange(own, mark, header.formulas[0], last?.formulas[0]);
 }
 
 const sameSize = (a: Rect, b: Rect) => a.rows === b.rows && a.columns === b.columns;
