@@ -1,4 +1,8 @@
-/** What the pane says after "加载到工作表": the sheets written, any name avoided, content moved aside, a cancel. */
+/**
+ * What the pane says after "加载到工作表": the sheets written, any refused (a user inserted something
+ * inside the add-in's table), any name avoided, content moved aside, a table that had to be re-created,
+ * a cancel.
+ */
 import { PANE_MESSAGES } from "../core/messages/pane";
 import { WORDS } from "../core/messages/words";
 import type { Lang } from "./labels";
@@ -11,10 +15,14 @@ export function describeLoad(result: LoadResult, lang: Lang): string {
     .join(WORDS[lang].listSeparator);
   const sentences = result.cancelled
     ? [t.loadCancelled(result.sheets.reduce((n, sheet) => n + sheet.written, 0))]
-    : [t.loaded(names)];
+    : result.sheets.length > 0
+      ? [t.loaded(names)]
+      : [];
+  for (const sheet of result.refused) sentences.push(t.refreshRefused(sheet.name, sheet.table, sheet.change));
   for (const sheet of result.sheets) {
     if (sheet.avoided) sentences.push(t.avoided(sheet.avoided, sheet.name));
     for (const m of sheet.moved) sentences.push(t.movedAside(sheet.name, m.from, m.by, m.shift));
+    if (sheet.recreatedTable) sentences.push(t.tableRecreated(sheet.name, sheet.recreatedTable));
   }
   return sentences.join(" ");
 }

@@ -24,6 +24,13 @@ export interface OwnerMark {
    */
   rows?: number;
   columns?: number;
+  /**
+   * Prints (rowPrint) of the header and of the table's last row as written. A refresh reads them back:
+   * if the header is not at the first `columns` columns, or a longer table's row `rows` is not the
+   * add-in's last, a user inserted something inside the table, and the block is not where it was.
+   */
+  header?: string;
+  last?: string;
 }
 
 export function formatMark(mark: OwnerMark): string {
@@ -44,6 +51,8 @@ export function parseMark(value: string | null | undefined): OwnerMark | null {
       complete: typeof parsed.complete === "boolean" ? parsed.complete : undefined,
       rows: typeof parsed.rows === "number" ? parsed.rows : undefined,
       columns: typeof parsed.columns === "number" ? parsed.columns : undefined,
+      header: typeof parsed.header === "string" ? parsed.header : undefined,
+      last: typeof parsed.last === "string" ? parsed.last : undefined,
     };
   } catch {
     return null;
@@ -125,4 +134,55 @@ export function freeTableName(preferred: string, taken: readonly string[]): stri
     const name = `${preferred}_${n}`;
     if (!taken.some((t) => same(t, name))) return name;
   }
+}
+
+/**
+ * A short print of a row as written or as read back with range.formulas, kept in the mark (a few
+ * characters, not the row). Read back is not written: the apostrophe that keeps text text is gone,
+ * Excel keeps 15 significant digits and may respell a formula, so those are compared loosely.
+ */
+export function rowPrint(cells: readonly unknown[]): string {
+  let hash = 0x811c9dc5; // FNV-1a, 32 bits
+  for (const cell of cells) {
+    const key = `${cellKey(cell)}\u0000`;
+    for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
+  }
+  return (hash >>> 0).toString(16).padStart(8, "0");
+}
+
+function cellKey(cell: unknown): string {
+  if (typeof cell === "number") return `n${Number(cell.toPrecision(12))}`;
+  if (typeof cell === "boolean") return cell ? "bTRUE" : "bFALSE";
+  if (cell === null || cell === undefined) return "s";
+  const text = String(cell).replace(/^'/, "");
+  if (/^(TRUE|FALSE)$/i.test(text)) return `b${text.toUpperCase()}`;
+  return text.startsWith("=") ? "f" : `s${text}`;
+}
+
+/** What a user changed inside the add-in's table that makes its block's place unknown. */
+export type LayoutChange = "columns" | "rows";
+
+/**
+ * Whether the add-in's block is still where the mark says: `header` is the table's first
+ * mark.columns header cells, `last` its row mark.rows (header included) when the table is longer, both
+ * read with range.formulas. A column inserted, deleted, renamed or moved among the add-in's changes
+ * the header; a row inserted inside the table moves the add-in's last row down. Rows a user typed right
+ * under the table (Excel grew it over them) change neither. Marks without prints: only a table no
+ * wider and no longer than the block passes.
+ */
+export function layoutChange(
+  table: { rows: number; columns: number },
+  mark: OwnerMark,
+  header: readonly unknown[] | undefined,
+  last: readonly unknown[] | undefined,
+): LayoutChange | null {
+  if (mark.rows === undefined || mark.columns === undefined) return null;
+  const columnsKept =
+    mark.header !== undefined
+      ? header !== undefined && rowPrint(header) === mark.header
+      : table.columns <= mark.columns;
+  if (!columnsKept) return "columns";
+  const rowsKept =
+    table.rows <= mark.rows || (mark.last !== undefined && last !== undefined && rowPrint(last) === mark.last);
+  return rowsKept ? null : "rows";
 }

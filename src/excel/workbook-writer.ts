@@ -13,11 +13,14 @@ import {
   formatMark,
   freeTableName,
   isAddinTableName,
+  layoutChange,
   ownedRole,
   OWNER_KEY,
   parseMark,
   planSheets,
+  rowPrint,
   type ExistingSheet,
+  type LayoutChange,
   type OwnerMark,
   type SheetPlan,
 } from "./ownership";
@@ -178,6 +181,11 @@ export interface LoadOptions {
   onProgress?: (progress: LoadProgress) => void;
   /** Aborting stops after the chunk in flight: the table then holds the rows written, and later sheets are left as they were. */
   signal?: AbortSignal;
+  /**
+   * Table.resize (ExcelApi 1.13) is available (the default). Without it a refreshed table that changes
+   * size goes back to a range and is re-created, which turns references to it into fixed ranges.
+   */
+  resizeTables?: boolean;
 }
 
 /** User content the add-in moved out of its block's way: it was at `from` and moved by `by` rows or columns. */
@@ -196,11 +204,26 @@ export interface SheetOutcome {
   rows: number;
   written: number;
   moved: Moved[];
+  /**
+   * The add-in's table that had to be converted to a range and re-created (Excel without Table.resize):
+   * formulas and pivots that referred to it by name now refer to fixed cells.
+   */
+  recreatedTable?: string;
+}
+
+/** An owned sheet left as it was: a user inserted a column or row inside the add-in's table. */
+export interface RefusedSheet {
+  role: SheetRole;
+  name: string;
+  table: string;
+  change: LayoutChange;
 }
 
 export interface LoadResult {
   /** The sheets written, in order; after a cancel the later ones are missing (left as they were). */
   sheets: SheetOutcome[];
+  /** Sheets not refreshed, and not changed at all, because the add-in's block is no longer where it wrote it. */
+  refused: RefusedSheet[];
   cancelled: boolean;
   syncs: number;
 }
@@ -216,7 +239,7 @@ interface BandCheck {
 
 /** "加载到工作表": facts, sources and target tracking as tables in owned sheets, in chunks under the request budget. */
 export async function loadIntoSheets(run: Run, request: LoadRequest, options: LoadOptions = {}): Promise<LoadResult> {
-  const { onProgress, signal } = options;
+  const { onProgress, signal, resizeTables = true } = options;
   return run(async (context) => {
     let inspectSyncs = 0;
     const requests = new RequestBudget(() => context.sync());
@@ -243,6 +266,7 @@ export async function loadIntoSheets(run: Run, request: LoadRequest, options: Lo
       const previous = own && writtenArea(own, marks.get(own.sheetId));
       const at = own ?? { row: 0, column: 0 };
       const next: Rect = { ...at, rows: Math.max(2, block.rows.length + 1), columns: block.header.length };
+      const layout = queueLayoutCheck(sheet, own, own && marks.get(own.sheetId));
       const userTables = tables.filter((t) => t.sheetId === plan.id && t !== own);
       const checks: BandCheck[] = plan.create
         ? []
@@ -253,14 +277,15 @@ export async function loadIntoSheets(run: Run, request: LoadRequest, options: Lo
             used.load("address");
             return { band, used };
           });
-      return { plan, block, sheet, own, previous, next, checks };
+      return { plan, block, sheet, own, previous, next, checks, layout };
     });
     await requests.flush();
 
     const outcomes: SheetOutcome[] = [];
+    const refused: RefusedSheet[] = [];
     let rowsBefore = 0;
     let cancelled = false;
-    for (const { plan, block, sheet, own, previous, next, checks } of prepared) {
+    for (const { plan, block, sheet, own, previous, next, checks, layout } of prepared) {
       const role = plan.role as DataRole;
       // Aborted between sheets (during the last chunk of the one before) counts as cancelled too.
       if (cancelled || signal?.aborted) {
@@ -269,10 +294,25 @@ export async function loadIntoSheets(run: Run, request: LoadRequest, options: Lo
         if (plan.create) sheet.delete();
         continue;
       }
+      // A column or row the user inserted inside the table: clearing the block's old rectangle would
+      // erase their cells and miss the add-in's own, so the sheet is left exactly as it is.
+      const change = layout();
+      if (change && own) {
+        refused.push({ role, name: plan.name, table: own.name, change });
+        continue;
+      }
       onProgress?.({ step: role, rows: rowsBefore, totalRows });
-      // The add-in's table goes back to a range first: Excel refuses to shift part of a table, and a
-      // table it grew over what the user typed next to it would be cut by the move.
-      if (own) context.workbook.tables.getItem(own.name).convertToRange();
+      const at = (rect: Rect) => sheet.getRangeByIndexes(rect.row, rect.column, rect.rows, rect.columns);
+      // The add-in's table stays the same table: converting it to a range would turn users' references
+      // to it (=SUM(HH_Facts[数值]), pivots) into fixed ranges that miss the rows of a larger load.
+      // Without Table.resize only a refresh of the same size can keep it.
+      const keep = own && previous && (resizeTables || (sameSize(own, previous) && sameSize(own, next)));
+      const table = keep ? context.workbook.tables.getItem(own.name) : undefined;
+      // Shrunk to what the add-in wrote first: what Excel grew the table over as the user typed next to
+      // it is theirs, and then nothing moved below or right of the block shifts part of the table.
+      if (keep && table && !sameSize(own, previous)) table.resize(at(previous));
+      // Otherwise the table goes back to a range first: Excel refuses to shift part of a table.
+      if (own && !keep) context.workbook.tables.getItem(own.name).convertToRange();
       const moved: Moved[] = [];
       for (const { band, used } of checks) {
         if (used.isNullObject) continue;
@@ -290,14 +330,38 @@ export async function loadIntoSheets(run: Run, request: LoadRequest, options: Lo
           TABLE_NAME[role],
           tables.map((t) => t.name),
         );
-      const mark = (complete: boolean, rows: number) =>
+      const header = rowPrint(contentRow(block, 0));
+      // `rows` of the table hold the block's first rows - 1 data rows: its last is row `filled`, or blank.
+      const lastRow = (rows: number, filled: number) =>
+        rowPrint(rows - 1 <= filled ? contentRow(block, rows - 1) : block.header.map(() => ""));
+      const mark = (complete: boolean, rows: number, filled: number) =>
         sheet.customProperties.add(
           OWNER_KEY,
-          formatMark({ role, sheetId: sheet.id, table: tableName, complete, rows, columns: next.columns }),
+          formatMark({
+            role,
+            sheetId: sheet.id,
+            table: tableName,
+            complete,
+            rows,
+            columns: next.columns,
+            header,
+            last: lastRow(rows, filled),
+          }),
         );
-      mark(false, next.rows);
-      // Only what the add-in wrote is cleared.
-      if (previous) sheet.getRangeByIndexes(previous.row, previous.column, previous.rows, previous.columns).clear();
+      mark(false, next.rows, block.rows.length);
+      // Only what the add-in wrote is cleared; a kept table is first set to the new block, and keeps its
+      // header cells (clearing one would rename its column).
+      if (table && previous) {
+        if (!sameSize(previous, next)) table.resize(at(next));
+        if (previous.rows > 1) at({ ...previous, row: previous.row + 1, rows: previous.rows - 1 }).clear();
+        if (previous.columns > next.columns)
+          at({
+            ...previous,
+            column: previous.column + next.columns,
+            rows: 1,
+            columns: previous.columns - next.columns,
+          }).clear();
+      } else if (previous) at(previous).clear();
       const area: Area = (r, c, h, w) => sheet.getRangeByIndexes(next.row + r, next.column + c, h, w);
       const written = await writeChunked(
         requests,
@@ -309,13 +373,18 @@ export async function loadIntoSheets(run: Run, request: LoadRequest, options: Lo
       cancelled = written < block.rows.length;
       rowsBefore += written;
       // A table needs a data row: an empty block (or a cancel before any row) keeps one blank row.
-      const tableRows = Math.max(2, written + 1);
-      const table = sheet.tables.add(area(0, 0, tableRows, block.header.length), true);
-      table.name = tableName;
-      table.style = "TableStyleMedium2";
+      // Without Table.resize a kept table keeps its size (rows a cancel left unwritten stay blank).
+      const tableRows = table && !resizeTables ? next.rows : Math.max(2, written + 1);
+      if (table) {
+        if (tableRows !== next.rows) table.resize(area(0, 0, tableRows, block.header.length));
+      } else {
+        const added = sheet.tables.add(area(0, 0, tableRows, block.header.length), true);
+        added.name = tableName;
+        added.style = "TableStyleMedium2";
+      }
       sheet.freezePanes.freezeRows(next.row + 1);
       if (plan.create) block.widths.forEach((w, c) => (area(0, c, 1, 1).format.columnWidth = w));
-      mark(!cancelled, tableRows);
+      mark(!cancelled, tableRows, written);
       outcomes.push({
         role,
         name: plan.name,
@@ -324,6 +393,7 @@ export async function loadIntoSheets(run: Run, request: LoadRequest, options: Lo
         rows: block.rows.length,
         written,
         moved,
+        ...(own && !keep ? { recreatedTable: tableName } : {}),
       });
     }
     const shown = prepared.find((p) => outcomes.some((o) => o.role === p.plan.role));
@@ -333,9 +403,29 @@ export async function loadIntoSheets(run: Run, request: LoadRequest, options: Lo
     }
     await requests.flush();
     onProgress?.({ step: "done", rows: rowsBefore, totalRows });
-    return { sheets: outcomes, cancelled, syncs: inspectSyncs + requests.syncs };
+    return { sheets: outcomes, refused, cancelled, syncs: inspectSyncs + requests.syncs };
   });
 }
+
+/**
+ * Queues the reads layoutChange needs (the prepare sync sends them): the add-in's header cells and,
+ * when the table is longer than the block, the row where the add-in's last row was. Call the result
+ * after that sync.
+ */
+function queueLayoutCheck(
+  sheet: Excel.Worksheet,
+  own: TableInfo | undefined,
+  mark: OwnerMark | null | undefined,
+): () => LayoutChange | null {
+  if (!own || !mark || mark.rows === undefined || mark.columns === undefined) return () => null;
+  const columns = mark.columns;
+  const row = (at: number) => sheet.getRangeByIndexes(own.row + at, own.column, 1, columns).load("formulas");
+  const header = row(0);
+  const last = own.rows > mark.rows ? row(mark.rows - 1) : undefined;
+  return () => layoutChange(own, mark, header.formulas[0], last?.formulas[0]);
+}
+
+const sameSize = (a: Rect, b: Rect) => a.rows === b.rows && a.columns === b.columns;
 
 /** The part of the add-in's table it wrote (the mark says; older marks: the whole table). */
 function writtenArea(table: TableInfo, mark: OwnerMark | null | undefined): Rect {

@@ -52,6 +52,7 @@ export function SheetsPanel({ store, visible, access }: SheetsPanelProps) {
       try {
         const result = await loadIntoSheets(access.run, request, {
           signal: abort.current.signal,
+          resizeTables: access.reason(API.resizeTable) === "",
           onProgress: ({ step, rows, totalRows }) =>
             setProgress({
               value: totalRows > 0 ? Math.max(0.02, rows / totalRows) : 0.02,

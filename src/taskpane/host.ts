@@ -49,5 +49,15 @@ export function sheetAccess(
   };
 }
 
-/** API versions the actions use (custom properties for ownership need 1.12). */
-export const API = { load: "1.12", chart: "1.12", formula: "1.4", block: "1.6", read: "1.4" } as const;
+/**
+ * API versions the actions use (custom properties for ownership need 1.12). Resizing a table in place
+ * (1.13) is optional: without it a refresh that changes a table's size re-creates it, and says so.
+ */
+export const API = {
+  load: "1.12",
+  resizeTable: "1.13",
+  chart: "1.12",
+  formula: "1.4",
+  block: "1.6",
+  read: "1.4",
+} as const;

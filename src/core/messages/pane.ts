@@ -84,6 +84,14 @@ export const PANE_ZH = {
   loadCancelled: (n: number) => `已取消:写入了 ${grouped(n)} 行。已写入的行是一个完整的表格,其余工作表保持原样。`,
   movedAside: (sheet: string, from: string, by: number, shift: "down" | "right") =>
     `工作表「${sheet}」中您添加的内容(${from})已${shift === "down" ? "下移" : "右移"} ${grouped(by)} ${shift === "down" ? "行" : "列"},为新数据腾出位置,未删除任何内容。`,
+  tableRecreated: (sheet: string, table: string) =>
+    `此版本的 Excel 不支持调整表格大小(ExcelApi 1.13),工作表「${sheet}」的表格 ${table} 只能重建:按名称引用它的公式和数据透视表(如 ${table}[列名])已被 Excel 改为固定单元格区域,不含以后新增的行,请检查。`,
+  refreshRefused: (sheet: string, table: string, change: "columns" | "rows") =>
+    `工作表「${sheet}」未刷新,也未作任何修改:${
+      change === "columns"
+        ? `本加载项的表格 ${table} 中插入、删除、改名或移动了列`
+        : `本加载项的表格 ${table} 中插入或移动了行`
+    },无法确定哪些单元格是本加载项写入的。请把您添加的列和行移到表格右侧或下方(并恢复原来的列名),或删除该工作表后重新加载以重建。`,
   loaded: (names: string) => `已写入:${names}`,
   refreshed: "(已原位刷新)",
   ownership:
@@ -278,6 +286,14 @@ export const PANE_EN: Strings = {
     `Cancelled: ${grouped(n)} rows written. The rows written form a complete table; the other sheets were left as they were.`,
   movedAside: (sheet, from, by, shift) =>
     `Your additions on "${sheet}" (${from}) moved ${grouped(by)} ${shift === "down" ? "rows down" : "columns right"} to make room for the new data; nothing was deleted.`,
+  tableRecreated: (sheet, table) =>
+    `This Excel cannot resize tables (ExcelApi 1.13), so table ${table} on "${sheet}" was re-created: formulas and PivotTables that referred to it by name (such as ${table}[column]) now refer to fixed cells that miss rows added later. Please check them.`,
+  refreshRefused: (sheet, table, change) =>
+    `Sheet "${sheet}" was not refreshed and nothing on it was changed: ${
+      change === "columns"
+        ? `columns were inserted, deleted, renamed or moved inside the add-in's table ${table}`
+        : `rows were inserted or moved inside the add-in's table ${table}`
+    }, so the add-in cannot tell its cells from yours. Move the columns and rows you added out of the table (to its right or below it) and restore its column names, or delete the sheet and load again to re-create it.`,
   loaded: (names) => `Written: ${names}`,
   refreshed: " (refreshed in place)",
   ownership:

@@ -91,6 +91,29 @@ export class WorkbookModel {
     if (!sheet) throw new Error(`ItemNotFound: sheet ${name}`);
     return sheet;
   }
+  /**
+   * The cells the first reference in a formula covers now: a structured reference (HH_Facts[数值] is
+   * that column's data rows, HH_Facts all of them) follows its table, a fixed range ('HH 数据'!$I$2:$I$11)
+   * does not.
+   */
+  resolve(formula: string): { sheet: SheetModel; r0: number; c0: number; rows: number; cols: number } | null {
+    for (const table of this.tables) {
+      const m = structuredRef(table.name).exec(formula);
+      if (!m) continue;
+      if (m[1] === undefined)
+        return { sheet: table.sheet, r0: table.r0 + 1, c0: table.c0, rows: table.rows - 1, cols: table.cols };
+      const column = tableColumn(table, m[1]);
+      return column < 0
+        ? null
+        : { sheet: table.sheet, r0: table.r0 + 1, c0: table.c0 + column, rows: table.rows - 1, cols: 1 };
+    }
+    const m = /('(?:[^']|'')+'|[A-Za-z0-9_]+)!\$?([A-Z]+)\$?(\d+):\$?([A-Z]+)\$?(\d+)/.exec(formula);
+    if (!m) return null;
+    const name = m[1].startsWith("'") ? m[1].slice(1, -1).replace(/''/g, "'") : m[1];
+    const [c0, c1] = [columnIndex(m[2]), columnIndex(m[4])];
+    const [r0, r1] = [Number(m[3]) - 1, Number(m[5]) - 1];
+    return { sheet: this.sheet(name), r0, c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 };
+  }
   addSheet(name: string): SheetModel {
     if (this.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase()))
       throw new Error(`ItemAlreadyExists: sheet ${name}`);
@@ -108,6 +131,42 @@ function letters(index: number): string {
     n = Math.floor((n - 1) / 26);
   }
   return out;
+}
+
+function columnIndex(letters: string): number {
+  return [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+}
+
+/** A reference to a table by name, optionally to one column: HH_Facts, HH_Facts[数值] (not HH_Facts_2). */
+function structuredRef(name: string): RegExp {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`(?<![\\w.])${escaped}(?![\\w.])(?:\\[([^\\]]*)\\])?`, "i");
+}
+
+/** A table column's index by its header, or -1. */
+function tableColumn(table: TableModel, header: string): number {
+  for (let c = 0; c < table.cols; c++)
+    if (String(table.sheet.cell(table.r0, table.c0 + c).value ?? "").toLowerCase() === header.toLowerCase()) return c;
+  return -1;
+}
+
+/**
+ * Excel's convertToRange: every formula in the workbook that refers to the table by name now refers to
+ * the cells it covered, as a fixed range, so it misses rows added later.
+ */
+function unlinkReferences(model: WorkbookModel, table: TableModel) {
+  const pattern = new RegExp(structuredRef(table.name).source, "gi");
+  const fixed = (r0: number, c0: number, rows: number, cols: number) =>
+    `${quoteSheet(table.sheet.name)}!$${letters(c0)}$${r0 + 1}:$${letters(c0 + cols - 1)}$${r0 + rows}`;
+  for (const sheet of model.sheets)
+    for (const [, , cell] of sheet.entries()) {
+      if (!cell.formula) continue;
+      cell.formula = cell.formula.replace(pattern, (_, header: string | undefined) => {
+        if (header === undefined) return fixed(table.r0 + 1, table.c0, table.rows - 1, table.cols);
+        const column = tableColumn(table, header);
+        return column < 0 ? "#REF!" : fixed(table.r0 + 1, table.c0 + column, table.rows - 1, 1);
+      });
+    }
 }
 
 function quoteSheet(name: string): string {
@@ -156,11 +215,19 @@ export interface FakeExcel {
   log: string[];
   /** Bytes of the range writes each context.sync() sent (their JSON, UTF-8), one entry per sync. */
   requestBytes: number[];
+  /** Tables converted to ranges, by name, in order. */
+  converted: string[];
 }
 
-export function fakeExcel(model = new WorkbookModel()): FakeExcel {
+export interface FakeOptions {
+  /** Table.resize (ExcelApi 1.13) exists; false: an older Excel, where calling it throws. */
+  tableResize?: boolean;
+}
+
+export function fakeExcel(model = new WorkbookModel(), { tableResize = true }: FakeOptions = {}): FakeExcel {
   let syncCount = 0;
   const log: string[] = [];
+  const converted: string[] = [];
   const requestBytes: number[] = [];
   let pendingBytes = 0;
   const measure = (grid: unknown) => (pendingBytes += Buffer.byteLength(JSON.stringify(grid), "utf8"));
@@ -383,7 +450,31 @@ export function fakeExcel(model = new WorkbookModel()): FakeExcel {
       proxy.worksheet = mock({ name: table.sheet.name, id: table.sheet.id });
       proxy.getRange = () => new FakeRange(table.sheet, table.r0, table.c0, table.rows, table.cols);
       proxy.convertToRange = () => {
+        converted.push(table.name);
+        unlinkReferences(model, table);
         model.tables = model.tables.filter((t) => t !== table);
+      };
+      // Table.resize (ExcelApi 1.13): the same table (name, style, references to it) over another range.
+      proxy.resize = (range: FakeRange) => {
+        if (!tableResize) throw new Error("ApiNotFound: Table.resize needs ExcelApi 1.13");
+        if (range.sheet !== table.sheet || range.r0 !== table.r0)
+          throw new Error("InvalidArgument: the header row must stay where it is");
+        if (range.rows < 2) throw new Error("InvalidArgument: a table needs a data row");
+        const overlapsSelf = table.c0 < range.c0 + range.cols && range.c0 < table.c0 + table.cols;
+        if (!overlapsSelf) throw new Error("InvalidArgument: the new range must overlap the table");
+        const other = model.tables.find(
+          (t) =>
+            t !== table &&
+            t.sheet === table.sheet &&
+            t.r0 < range.r0 + range.rows &&
+            range.r0 < t.r0 + t.rows &&
+            t.c0 < range.c0 + range.cols &&
+            range.c0 < t.c0 + t.cols,
+        );
+        if (other) throw new Error(`InvalidOperation: overlaps table ${other.name}`);
+        table.c0 = range.c0;
+        table.rows = range.rows;
+        table.cols = range.cols;
       };
       proxy.delete = () => {
         model.tables = model.tables.filter((t) => t !== table);
@@ -410,8 +501,7 @@ export function fakeExcel(model = new WorkbookModel()): FakeExcel {
         if (!address) return new FakeRange(sheet, 0, 0, 1_048_576, 16_384);
         const m = /^([A-Z]+)(\d+)$/.exec(address);
         if (!m) throw new Error(`unsupported address ${address}`);
-        const col = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-        return new FakeRange(sheet, Number(m[2]) - 1, col, 1, 1);
+        return new FakeRange(sheet, Number(m[2]) - 1, columnIndex(m[1]), 1, 1);
       };
       proxy.getRangeByIndexes = (r: number, c: number, h: number, w: number) => new FakeRange(sheet, r, c, h, w);
       proxy.activate = () => (model.active = sheet.name);
@@ -545,5 +635,5 @@ export function fakeExcel(model = new WorkbookModel()): FakeExcel {
     return batch(context as unknown as Excel.RequestContext);
   }
 
-  return { model, run, syncs: () => syncCount, log, requestBytes };
+  return { model, run, syncs: () => syncCount, log, requestBytes, converted };
 }

@@ -4,7 +4,7 @@ import type { IndicatorStore } from "../../../src/core/store";
 import { PANE_MESSAGES } from "../../../src/core/messages/pane";
 import { growthBands } from "../../../src/excel/layout";
 import { describeLoad } from "../../../src/excel/load-summary";
-import { OWNER_KEY, formatMark, ownedRole, parseMark } from "../../../src/excel/ownership";
+import { OWNER_KEY, formatMark, layoutChange, ownedRole, parseMark, rowPrint } from "../../../src/excel/ownership";
 import { factsBlock, sourcesBlock, targetsBlock } from "../../../src/excel/tables";
 import { loadIntoSheets } from "../../../src/excel/workbook-writer";
 import { fakeExcel, SheetModel, type TableModel, type WorkbookModel } from "./fakeExcel";
@@ -142,6 +142,167 @@ describe("refresh keeps what a user added on an owned sheet", () => {
     expect(result.sheets[0].moved).toEqual([{ from: "A1", shift: "down", by: 7 }]);
     expect(sheet.cell(7, 0).value).toBe("我的标题");
     expect(sheet.cell(0, 0).value).toBe("指标ID");
+  });
+});
+
+describe("a column or row a user inserted inside the add-in's table", () => {
+  /** Every cell, mark and table of a sheet, to show nothing changed. */
+  const state = (model: WorkbookModel, sheet: SheetModel) =>
+    JSON.stringify([
+      [...sheet.cells],
+      [...sheet.props],
+      model.tables.filter((t) => t.sheet === sheet).map((t) => ({ ...t, sheet: t.sheet.name })),
+    ]);
+
+  it("refuses to refresh the sheet when a column was inserted among the add-in's (before D), losing nothing", async () => {
+    const excel = fakeExcel();
+    await loadIntoSheets(excel.run, request(store, store.dataset.facts.slice(0, 10)));
+    const sheet = excel.model.sheet("HH 数据");
+    const table = excel.model.tables.find((t) => t.name === "HH_Facts")!;
+    // Insert > Table Columns to the Left at D: D…T move right and the table grows by one column.
+    for (let r = 0; r < table.rows; r++) {
+      for (let c = table.cols - 1; c >= 3; c--) sheet.put(r, c + 1, sheet.cell(r, c));
+      sheet.put(r, 3, undefined);
+    }
+    table.cols += 1;
+    sheet.set(0, 3, { value: "我的备注" });
+    for (let r = 1; r < table.rows; r++) sheet.set(r, 3, { value: `note ${r}` });
+    const before = state(excel.model, sheet);
+
+    const result = await loadIntoSheets(excel.run, request(store, store.dataset.facts.slice(0, 12)));
+    expect(state(excel.model, sheet)).toBe(before);
+    expect(result.refused).toEqual([{ role: "facts", name: "HH 数据", table: "HH_Facts", change: "columns" }]);
+    expect(result.sheets.map((s) => s.role)).toEqual(["sources", "targets"]);
+    const zh = describeLoad(result, "zh");
+    expect(zh).toContain(PANE_MESSAGES.zh.refreshRefused("HH 数据", "HH_Facts", "columns"));
+    expect(zh).not.toContain("「HH 数据」(已原位刷新)");
+    expect(describeLoad(result, "en")).toContain(PANE_MESSAGES.en.refreshRefused("HH 数据", "HH_Facts", "columns"));
+  });
+
+  it("refuses when a row was inserted inside the table, but not when the user typed below it", async () => {
+    const excel = fakeExcel();
+    await loadIntoSheets(excel.run, request(store, store.dataset.facts.slice(0, 10)));
+    const sheet = excel.model.sheet("HH 数据");
+    const table = excel.model.tables.find((t) => t.name === "HH_Facts")!;
+    // Insert > Table Rows Above on sheet row 4: rows 4…11 move down, the table grows by one row.
+    for (let r = table.rows - 1; r >= 3; r--)
+      for (let c = 0; c < table.cols; c++) sheet.put(r + 1, c, sheet.cell(r, c));
+    for (let c = 0; c < table.cols; c++) sheet.put(3, c, undefined);
+    table.rows += 1;
+    sheet.set(3, 0, { value: "我的小计" });
+    const before = state(excel.model, sheet);
+    const result = await loadIntoSheets(excel.run, request(store, store.dataset.facts.slice(0, 12)));
+    expect(state(excel.model, sheet)).toBe(before);
+    expect(result.refused).toEqual([{ role: "facts", name: "HH 数据", table: "HH_Facts", change: "rows" }]);
+    expect(describeLoad(result, "en")).toContain(PANE_MESSAGES.en.refreshRefused("HH 数据", "HH_Facts", "rows"));
+
+    // Once their row is out of the table (moved below it), the refresh goes ahead and keeps it.
+    for (let c = 0; c < table.cols; c++) sheet.put(3, c, undefined);
+    for (let r = 4; r < table.rows; r++) for (let c = 0; c < table.cols; c++) sheet.put(r - 1, c, sheet.cell(r, c));
+    for (let c = 0; c < table.cols; c++) sheet.put(table.rows - 1, c, undefined);
+    sheet.set(table.rows - 1, 0, { value: "我的小计" }); // typed right under the table: Excel keeps it inside
+    const again = await loadIntoSheets(excel.run, request(store, store.dataset.facts.slice(0, 12)));
+    expect(again.refused).toEqual([]);
+    expect(again.sheets[0].moved).toEqual([{ from: "A12", shift: "down", by: 2 }]);
+    expect(sheet.cell(13, 0).value).toBe("我的小计");
+    expect(excel.model.tables.find((t) => t.name === "HH_Facts")).toMatchObject({ rows: 13, cols: FACT_COLUMNS });
+  });
+
+  it("refuses when an add-in column was deleted and one of the user's inserted in its place (same width)", async () => {
+    const excel = fakeExcel();
+    await loadIntoSheets(excel.run, request(store, store.dataset.facts.slice(0, 10)));
+    const sheet = excel.model.sheet("HH 数据");
+    // Column D (类别) deleted, their column inserted at D: the table is as wide as the mark says.
+    for (let r = 0; r < 11; r++) sheet.put(r, 3, { value: r === 0 ? "我的列" : r, format: "General" });
+    const before = state(excel.model, sheet);
+    const result = await loadIntoSheets(excel.run, request(store, store.dataset.facts.slice(0, 10)));
+    expect(state(excel.model, sheet)).toBe(before);
+    expect(result.refused.map((r) => r.change)).toEqual(["columns"]);
+  });
+
+  it("prints a row as written and as Excel reads it back alike, and neighbouring rows apart", () => {
+    const written = ["'=HYPERLINK(1)", "2023", 0.1 + 0.2, true, '=HH.VALUE("gdp",2023)', ""];
+    const readBack = ["=HYPERLINK(1)", "2023", 0.3, "TRUE", '=HH.VALUE("GDP", 2023)', null];
+    expect(rowPrint(readBack)).toBe(rowPrint(written));
+    expect(rowPrint(["gdp", "2023", 1])).not.toBe(rowPrint(["gdp", "2023", 2]));
+    expect(rowPrint(["gdp", "2023"])).not.toBe(rowPrint(["gdp2", "023"]));
+    const mark = {
+      role: "facts" as const,
+      rows: 11,
+      columns: 2,
+      header: rowPrint(["a", "b"]),
+      last: rowPrint(["x", 1]),
+    };
+    expect(layoutChange({ rows: 11, columns: 2 }, mark, ["a", "b"], undefined)).toBeNull();
+    expect(layoutChange({ rows: 11, columns: 3 }, mark, ["a", "b"], undefined)).toBeNull();
+    expect(layoutChange({ rows: 11, columns: 3 }, mark, ["a", "mine"], undefined)).toBe("columns");
+    expect(layoutChange({ rows: 12, columns: 2 }, mark, ["a", "b"], ["x", 1])).toBeNull();
+    expect(layoutChange({ rows: 12, columns: 2 }, mark, ["a", "b"], ["w", 0])).toBe("rows");
+    expect(layoutChange({ rows: 12, columns: 2 }, { role: "facts" }, undefined, undefined)).toBeNull();
+  });
+
+  it("with a mark written before header and row prints: refuses a table wider or longer than the mark says", async () => {
+    const excel = fakeExcel();
+    await loadIntoSheets(excel.run, request(store, store.dataset.facts.slice(0, 10)));
+    const sheet = excel.model.sheet("HH 数据");
+    const { header, last, ...older } = parseMark(sheet.props.get(OWNER_KEY))!;
+    expect([typeof header, typeof last]).toEqual(["string", "string"]);
+    sheet.props.set(OWNER_KEY, formatMark(older));
+    excel.model.tables.find((t) => t.name === "HH_Facts")!.rows += 1;
+    sheet.set(11, 0, { value: "我的一行" });
+    const result = await loadIntoSheets(excel.run, request(store, store.dataset.facts.slice(0, 10)));
+    expect(result.refused.map((r) => r.change)).toEqual(["rows"]);
+    expect(sheet.cell(11, 0).value).toBe("我的一行");
+  });
+});
+
+describe("a user's references to the add-in's table", () => {
+  /** A total on the user's own sheet over the table's 数值 column, as they would type it. */
+  const TOTAL = "=SUM(HH_Facts[数值])";
+
+  it("keep following the table through refreshes: the table is resized in place, never converted", async () => {
+    const excel = fakeExcel();
+    await loadIntoSheets(excel.run, request(store, store.dataset.facts.slice(0, 10)));
+    const sheet = excel.model.sheet("HH 数据");
+    const table = excel.model.tables.find((t) => t.name === "HH_Facts")!;
+    const mine = excel.model.sheet("Sheet1");
+    mine.set(0, 0, { value: "#CALC", formula: TOTAL });
+    // A note under the table, so the larger load has to move something.
+    sheet.set(13, 0, { value: "备注" });
+
+    // Same size, then larger (the note moves), then smaller.
+    for (const n of [10, 30, 5]) {
+      const result = await loadIntoSheets(excel.run, request(store, store.dataset.facts.slice(0, n)));
+      expect(excel.converted).toEqual([]);
+      expect(excel.model.tables.find((t) => t.name === "HH_Facts")).toBe(table);
+      expect(mine.cell(0, 0).formula).toBe(TOTAL);
+      // The total covers every data row written: the 数值 column (I) of rows 2 … n + 1.
+      expect(excel.model.resolve(TOTAL)).toMatchObject({ sheet, r0: 1, c0: 8, rows: n, cols: 1 });
+      expect(describeLoad(result, "en")).not.toMatch(/ExcelApi/);
+    }
+    expect(sheet.cell(33, 0).value).toBe("备注");
+  });
+
+  it("on Excel without Table.resize: a same-size refresh keeps the table, a resize re-creates it and says so", async () => {
+    const excel = fakeExcel(undefined, { tableResize: false });
+    const options = { resizeTables: false };
+    await loadIntoSheets(excel.run, request(store, store.dataset.facts.slice(0, 10)), options);
+    const mine = excel.model.sheet("Sheet1");
+    mine.set(0, 0, { value: "#CALC", formula: TOTAL });
+
+    const same = await loadIntoSheets(excel.run, request(store, store.dataset.facts.slice(0, 10)), options);
+    expect(excel.converted).toEqual([]);
+    expect(mine.cell(0, 0).formula).toBe(TOTAL);
+    expect(same.sheets.map((s) => s.recreatedTable)).toEqual([undefined, undefined, undefined]);
+
+    const larger = await loadIntoSheets(excel.run, request(store, store.dataset.facts.slice(0, 30)), options);
+    expect(excel.converted).toContain("HH_Facts");
+    // What Excel does to the user's formula: a fixed range that misses the new rows. The pane says so.
+    expect(mine.cell(0, 0).formula).toBe("=SUM('HH 数据'!$I$2:$I$11)");
+    expect(larger.sheets[0].recreatedTable).toBe("HH_Facts");
+    expect(describeLoad(larger, "zh")).toContain(PANE_MESSAGES.zh.tableRecreated("HH 数据", "HH_Facts"));
+    expect(describeLoad(larger, "en")).toContain(PANE_MESSAGES.en.tableRecreated("HH 数据", "HH_Facts"));
+    expect(excel.model.tables.find((t) => t.name === "HH_Facts")).toMatchObject({ rows: 31, cols: FACT_COLUMNS });
   });
 });
 

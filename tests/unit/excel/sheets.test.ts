@@ -2,7 +2,7 @@ import { describe, expect, it } from "@jest/globals";
 import { PANE_MESSAGES } from "../../../src/core/messages/pane";
 import type { Fact } from "../../../src/core/schema";
 import type { IndicatorStore } from "../../../src/core/store";
-import { OWNER_KEY, freeName, parseMark, planSheets } from "../../../src/excel/ownership";
+import { OWNER_KEY, freeName, parseMark, planSheets, rowPrint } from "../../../src/excel/ownership";
 import {
   insertBlockAtSelection,
   insertChart,
@@ -70,6 +70,9 @@ describe("loadIntoSheets", () => {
       complete: true,
       rows: store.dataset.facts.length + 1,
       columns: 20,
+      // Prints of the header and last row, as a refresh reads them back.
+      header: rowPrint(facts.grid(0, 0, 1, 20)[0]),
+      last: rowPrint(facts.grid(store.dataset.facts.length, 0, 1, 20)[0]),
     });
     expect(facts.frozenRows).toBe(1);
     expect(facts.widths.size).toBe(20);

@@ -1,6 +1,7 @@
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { beforeEach, describe, expect, it } from "@jest/globals";
 import type { LiveDataset } from "../../../src/core/live";
+import { PANE_MESSAGES } from "../../../src/core/messages/pane";
 import { EMBEDDED_DATASET, loadEmbedded } from "../../../src/runtime/dataset";
 import { memoryStorage } from "../../../src/runtime/storage";
 import { fakeExcel } from "../excel/fakeExcel";
@@ -169,6 +170,20 @@ describe("in Excel (mocked)", () => {
       "HH 来源 (2)",
       "HH 目标跟踪",
     ]);
+  });
+
+  it("on Excel without Table.resize (ExcelApi 1.13) re-creates a table that changes size, and says so", async () => {
+    const excel = fakeExcel(undefined, { tableResize: false });
+    render(app({ host: { ...EXCEL_HOST, supports: (v) => v !== "1.13" }, run: excel.run }));
+    fireEvent.change(search(), { target: { value: "公办园占比" } });
+    fireEvent.click(screen.getByRole("tab", { name: "工作表" }));
+    fireEvent.click(screen.getByRole("radio", { name: /当前筛选结果/ }));
+    fireEvent.click(screen.getByRole("button", { name: "加载到工作表" }));
+    await screen.findByText(/已写入:/, undefined, { timeout: 15000 });
+    fireEvent.click(screen.getByRole("radio", { name: /全部数据/ }));
+    fireEvent.click(screen.getByRole("button", { name: "加载到工作表" }));
+    const status = await screen.findByText(/已原位刷新/, undefined, { timeout: 15000 });
+    expect(status.textContent).toContain(PANE_MESSAGES.zh.tableRecreated("HH 数据", "HH_Facts"));
   });
 
   it("reads the selection into the calculator and inserts a formula that references those cells", async () => {
