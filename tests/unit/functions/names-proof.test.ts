@@ -204,6 +204,19 @@ describe("names mean what they say", () => {
     expect(wrong).toEqual([]);
   });
 
+  it("gives no figure for a report's words that lack what the indicator means", () => {
+    // The capacity, not the capacity eliminated (淘汰电石产能7.5万吨、铁合金产能6万吨); a share without its subject.
+    const eliminated = store.facts("industry_ferroalloy_capacity_eliminated", CITY, "2022", "actual", "level")[0];
+    const share = store.facts("industry_strategic_emerging_output_share", CITY, "2017", "actual", "level")[0];
+    expect([eliminated?.value, share?.value]).toEqual([60000, 0.28]);
+    for (const [name, period] of [
+      ["铁合金产能", "2022"],
+      ["占全市规模以上工业产值比重", "2017"],
+      ["全市铁合金产能", "2022"],
+    ])
+      expect([name, isCustomFunctionsError(functions.value(name, period))]).toEqual([name, true]);
+  });
+
   it("never lands a name with one character dropped on another figure", () => {
     let tried = 0;
     const wrong: string[] = [];
