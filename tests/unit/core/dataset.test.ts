@@ -110,3 +110,33 @@ describe("a wrong figure fails the build with its file and line", () => {
     expect(problem!.line).toBeLessThanOrEqual(at + 1);
   });
 });
+
+describe("ambiguous names (data/catalog.yaml)", () => {
+  it("become names of every indicator they list, so a lookup names them all", () => {
+    const owners = result.dataset!.indicators.filter((i) => i.aliases.includes("民生支出占比")).map((i) => i.id);
+    expect(owners.sort()).toEqual(["fiscal_livelihood_expenditure_share", "fiscal_livelihood_spending_share"]);
+  });
+
+  it("are refused when they are already one indicator's name, or list an unknown indicator", () => {
+    const copy = mkdtempSync(join(tmpdir(), "hh-data-"));
+    cpSync(join(root, "data"), join(copy, "data"), { recursive: true });
+    const file = join(copy, "data/catalog.yaml");
+    writeFileSync(
+      file,
+      readFileSync(file, "utf8") +
+        "  - name: 民生资金占比\n    indicators: [fiscal_livelihood_spending_share, no_such_indicator]\n    why: test\n",
+    );
+    const broken = buildDataset(copy);
+    expect(broken.dataset).toBeUndefined();
+    expect(broken.problems.map((p) => `${p.file} ${p.message}`)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /^data\/catalog\.yaml ambiguous name "民生资金占比" is a name or alias of fiscal_livelihood_spending_share/,
+        ),
+        expect.stringMatching(
+          /^data\/catalog\.yaml ambiguous name "民生资金占比": unknown indicator no_such_indicator/,
+        ),
+      ]),
+    );
+  });
+});
