@@ -5,6 +5,7 @@ import { join, resolve } from "node:path";
 import { describe, it } from "@jest/globals";
 import { expect } from "../../jest/expect";
 import { buildDataset } from "../../../scripts/lib/build-dataset";
+import { loadFactFiles } from "../../../scripts/lib/fact-files";
 import { datapackageOf, factsCsv } from "../../../scripts/lib/exports";
 import { DEVELOPMENT_SET } from "../../../scripts/lib/extract-score";
 import { parseDataset } from "../../../src/core/schema";
@@ -138,5 +139,26 @@ describe("ambiguous names (data/catalog.yaml)", () => {
         ),
       ]),
     );
+  });
+});
+
+describe("where indicators are defined", () => {
+  it("an indicator whose facts come from several documents is in data/catalog.yaml, not in one of their files", () => {
+    const files = loadFactFiles(root, []);
+    const documents = new Map<string, Set<string>>();
+    for (const file of files)
+      for (const { value } of file.facts)
+        documents.set(value.ind, (documents.get(value.ind) ?? new Set()).add(file.source));
+    const misplaced = files.flatMap((file) =>
+      file.indicators
+        .filter(({ value }) => (documents.get(value.id)?.size ?? 0) > 1)
+        .map(({ value }) => `${value.id} in ${file.file}, used by ${[...documents.get(value.id)!].join(", ")}`),
+    );
+    expect(misplaced).toEqual([]);
+  });
+
+  it("keeps the names a merge dropped: 六大产业占比 is the six clusters' share", () => {
+    const six = result.dataset!.indicators.find((i) => i.id === "industry_six_clusters_output_share")!;
+    expect(six.aliases).toEqual(expect.arrayContaining(["六大产业占比", "six industrial clusters share"]));
   });
 });
