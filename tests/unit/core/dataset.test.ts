@@ -162,3 +162,28 @@ describe("where indicators are defined", () => {
     expect(six.aliases).toEqual(expect.arrayContaining(["六大产业占比", "six industrial clusters share"]));
   });
 });
+
+describe("estimates in reviews delivered early in the year", () => {
+  it("a figure for the year just ended that follows 预计 in its paragraph is an estimate, whatever its sentence says", () => {
+    // One rule per paragraph: 预计 governs the figures after it (005's 经济发展稳中有进 states it once for
+    // seven figures; 059 and 050 do not restate it for investment or fiscal revenue).
+    const dataset = result.dataset!;
+    const lines = new Map(
+      dataset.sources.map((s) => [s.id, readFileSync(join(root, "data/sources", s.file), "utf8").split("\n")]),
+    );
+    const wrong: string[] = [];
+    for (const fact of dataset.facts) {
+      const source = dataset.sources.find((s) => s.id === fact.source)!;
+      const year = Number(source.date.slice(0, 4));
+      if (Number(source.date.slice(5, 7)) > 3 || Number(fact.period.slice(-4)) !== year - 1) continue;
+      if (fact.kind !== "actual" && fact.kind !== "estimate") continue;
+      const line = lines.get(fact.source)![fact.line - 1];
+      const at = line.indexOf(fact.quote) + fact.quote.indexOf(fact.reported.text);
+      // Paragraphs are lines, or runs of text between spaces where a page joined them into one line.
+      const paragraph = line.slice(0, at).split(/\s+/).pop()!;
+      if (/预计|預計/.test(paragraph) && fact.kind !== "estimate")
+        wrong.push(`${fact.source}:${fact.line} ${fact.id} (${fact.quote})`);
+    }
+    expect(wrong).toEqual([]);
+  });
+});
