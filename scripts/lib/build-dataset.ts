@@ -9,7 +9,16 @@ import { IndicatorResolver, normalizeName } from "../../src/core/resolve";
 import { derivePhrases, type PhraseResult } from "./phrases";
 import { isPercentUnit, toCanonical, unitsCompatible } from "../../src/core/units";
 import { accountMentions, verifyClaim, type Accounting, type LocatedClaim } from "../../src/core/extract/verify";
-import { claimOf, loadCatalog, loadFactFiles, loadSources, type LoadProblem } from "./fact-files";
+import {
+  claimOf,
+  loadCatalog,
+  loadFactFiles,
+  loadSources,
+  withAmbiguousNames,
+  type AmbiguousName,
+  type Located,
+  type LoadProblem,
+} from "./fact-files";
 
 export interface SourceReport {
   source: Source;
@@ -30,9 +39,10 @@ export function buildDataset(root: string, options: { only?: string; builtAt?: D
   const texts = new Map(sources.map((s) => [s.id, readFileSync(join(root, "data", "sources", s.file), "utf8")]));
   const files = loadFactFiles(root, problems);
 
+  const catalog = loadCatalog(root, problems);
   const indicators = new Map<string, Indicator>();
   const definedAt = new Map<string, string>();
-  for (const entry of [...loadCatalog(root, problems), ...files.flatMap((f) => f.indicators)]) {
+  for (const entry of [...catalog.indicators, ...files.flatMap((f) => f.indicators)]) {
     const previous = definedAt.get(entry.value.id);
     if (previous)
       problems.push({
@@ -46,7 +56,10 @@ export function buildDataset(root: string, options: { only?: string; builtAt?: D
     }
   }
 
-  checkNames(indicators, definedAt, problems);
+  // Names that fit several indicators on purpose become aliases of each: the reader answers "ambiguous".
+  checkNames(indicators, definedAt, problems, catalog.ambiguous);
+  for (const indicator of withAmbiguousNames([...indicators.values()], catalog.ambiguous, problems))
+    indicators.set(indicator.id, indicator);
 
   const facts: Fact[] = [];
   const phraseSources: Parameters<typeof derivePhrases>[0][number][] = [];
@@ -154,7 +167,12 @@ export function buildDataset(root: string, options: { only?: string; builtAt?: D
  * with change words around it (新增公路里程 on 公路总里程 would return the total for the change; on a count of
  * new things, 新增托位数, the bare 托位 would return the new places for the stock).
  */
-function checkNames(indicators: Map<string, Indicator>, definedAt: Map<string, string>, problems: LoadProblem[]): void {
+function checkNames(
+  indicators: Map<string, Indicator>,
+  definedAt: Map<string, string>,
+  problems: LoadProblem[],
+  ambiguous: readonly Located<AmbiguousName>[],
+): void {
   const at = (indicator: Indicator, message: string) => {
     const [file, line] = definedAt.get(indicator.id)!.split(":");
     problems.push({ file, line: Number(line), message });
@@ -167,6 +185,11 @@ function checkNames(indicators: Map<string, Indicator>, definedAt: Map<string, s
         at(indicator, `name or alias "${name}" of ${indicator.id} already belongs to ${owner}`);
       else nameOwner.set(name, indicator.id);
     }
+  }
+  // An ambiguous name is no name of any one indicator: as one, it would lead there alone.
+  for (const { value, file, line } of ambiguous) {
+    const owner = nameOwner.get(normalizeName(value.name));
+    if (owner) problems.push({ file, line, message: `ambiguous name "${value.name}" is a name or alias of ${owner}` });
   }
   const resolver = new IndicatorResolver([...indicators.values()]);
   for (const indicator of indicators.values()) {

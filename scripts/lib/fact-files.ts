@@ -128,9 +128,42 @@ export function loadFactFiles(root: string, problems: LoadProblem[]): FactFile[]
   return files;
 }
 
+/** A name that fits several indicators equally: it leads to #N/A naming them all, never to one of them. */
+export const ambiguousNameSchema = z.object({
+  name: z.string().min(1),
+  indicators: z.array(z.string().min(1)).min(2, "indicators: at least two"),
+  why: z.string().min(1),
+});
+export type AmbiguousName = z.infer<typeof ambiguousNameSchema>;
+
+/** data/catalog.yaml: the shared indicators, and the names (`ambiguous:`) that fit several indicators. */
 export function loadCatalog(root: string, problems: LoadProblem[]) {
   const { file, doc, lineOf } = readYaml(join(root, "data", "catalog.yaml"), problems, root);
-  return itemsOf(doc.get("indicators"), indicatorSchema, file, lineOf, problems);
+  return {
+    indicators: itemsOf(doc.get("indicators"), indicatorSchema, file, lineOf, problems),
+    ambiguous: itemsOf(doc.get("ambiguous"), ambiguousNameSchema, file, lineOf, problems),
+  };
+}
+
+/**
+ * The indicators with each ambiguous name added to the aliases of every indicator it fits, so that the
+ * name reader finds all of them and answers "ambiguous" with their names. Unknown ids are reported.
+ */
+export function withAmbiguousNames<T extends { id: string; aliases: string[] }>(
+  indicators: readonly T[],
+  names: readonly Located<AmbiguousName>[],
+  problems: LoadProblem[],
+): T[] {
+  const known = new Set(indicators.map((i) => i.id));
+  const added = new Map<string, string[]>();
+  for (const { value, file, line } of names) {
+    for (const id of value.indicators) {
+      if (!known.has(id))
+        problems.push({ file, line, message: `ambiguous name "${value.name}": unknown indicator ${id}` });
+      else added.set(id, [...(added.get(id) ?? []), value.name]);
+    }
+  }
+  return indicators.map((i) => (added.has(i.id) ? { ...i, aliases: [...i.aliases, ...added.get(i.id)!] } : i));
 }
 
 export function loadSources(root: string, problems: LoadProblem[]) {

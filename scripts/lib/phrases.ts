@@ -2,7 +2,7 @@
  * Report phrases: the words a report puts right before a figure (新增中小学学位3330个 → 新增中小学学位)
  * become names of the figure's indicator, so the reports' own words find their figures. Build-time only.
  */
-import { MEANING_WORDS } from "../../src/core/extract/meaning";
+import { ACTION_WORDS, CLASS_WORDS, MEANING_WORDS } from "../../src/core/extract/meaning";
 import { bigrams, CHANGE_WORDS, type IndicatorResolver } from "../../src/core/resolve";
 import type { Fact, Indicator } from "../../src/core/schema";
 import { normalizeName } from "../../src/core/text";
@@ -15,6 +15,9 @@ const TRAILING =
   /(?:达到|达|为|是|突破|超过|超|完成|实现|增至|提高到|提高至|提升到|提升至|增长到|增加到|保持在|控制在|稳定在|不低于|不少于|以上|约|近|共计|共|累计|分别|持续|将|了|总计|合计|仅为|只有|已达|已经达到|的|年)+$/;
 /** Base words of a change: 比上年, 同比, 较"十三五" … */
 const BASE = /(?:比上年?|同比|相比去年?|较上年?|与上年?|较“十三五”|较"十三五"|较十三五|比\d{4}年?)$/;
+
+/** Verbs of a change that the change words do not strip. */
+const CHANGE_VERB = /(?:上涨|上升|下跌|下滑|回落|提高|提升|降低|增加|减少|增长|下降)$/;
 
 const MIN_LENGTH = 5;
 const MAX_LENGTH = 20;
@@ -44,6 +47,8 @@ export function phraseBefore(
     phrase = phrase.replace(LEADING, "").replace(TRAILING, "");
     if (measure !== "level") phrase = stripChangeWords(phrase.replace(BASE, "")).replace(BASE, "");
   } while (phrase !== before);
+  // A change verb left over (居民消费价格上涨) would read as the level of what changed.
+  if (measure !== "level" && CHANGE_VERB.test(phrase)) return undefined;
   const chars = [...phrase];
   if (chars.length < MIN_LENGTH || chars.length > MAX_LENGTH) return undefined;
   // Digits in a phrase are another figure (实施500万元以上重点项目), except a name such as PM2.5.
@@ -117,9 +122,9 @@ export function derivePhrases(
         drop(`reads as ${readings.map((r) => `${r.indicator.id} ${r.measure}`).join(", ")}`);
       continue; // already a name of this indicator
     }
-    const lost = MEANING_WORDS.find((w) => indicator.zh.includes(w) && !text.includes(w));
-    if (lost || (/^新/.test(indicator.zh) && !text.includes("新"))) {
-      drop(`loses the word ${lost ?? "新"} of ${indicator.zh}`);
+    const lost = lostMeaning(text, indicator.zh);
+    if (lost) {
+      drop(`loses ${lost} of ${indicator.zh}`);
       continue;
     }
     // The phrase must carry most of what the indicator's name says (实现营业收入 is any revenue, not 科技城's).
@@ -133,6 +138,28 @@ export function derivePhrases(
     phrases.set(indicator.id, own);
   }
   return { phrases, dropped };
+}
+
+/**
+ * What of an indicator's meaning a phrase leaves out, if anything: a meaning or action word of its name
+ * (铁合金产能 for 淘汰铁合金产能 is the capacity, not the capacity eliminated), or for a share
+ * (A占B比重) most of its subject A (占全市规模以上工业产值比重 is anything's share of that output).
+ */
+export function lostMeaning(phrase: string, name: string): string | undefined {
+  const word = [...MEANING_WORDS, ...ACTION_WORDS].find((w) => name.includes(w) && !phrase.includes(w));
+  if (word) return `the word ${word}`;
+  const kind = CLASS_WORDS.find(
+    ([full, ...short]) => name.includes(full) && ![full, ...short].some((w) => phrase.includes(w)),
+  );
+  if (kind) return `the word ${kind[0]}`;
+  if (/^新/.test(name) && !phrase.includes("新")) return "the word 新";
+  const share = /^(.+?)占(?!用|地|有)/.exec(name);
+  if (share) {
+    const subject = normalizeName(share[1]);
+    const said = normalizeName(phrase.split("占")[0]);
+    if (bigramCoverage(said, subject) < 0.5) return `the subject ${share[1]} of the share`;
+  }
+  return undefined;
 }
 
 /** The share of a name's character pairs that a phrase contains. */

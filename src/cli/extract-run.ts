@@ -12,7 +12,13 @@ import { KIND_LABEL, MEASURE_LABEL } from "../core/labels";
 import { CITY, regionByName } from "../core/regions";
 import { DOCUMENT_TYPES, type Indicator, type Source } from "../core/schema";
 import { live } from "../runtime/dataset";
-import { loadCatalog, loadFactFiles, loadSources, type LoadProblem } from "../../scripts/lib/fact-files";
+import {
+  loadCatalog,
+  loadFactFiles,
+  loadSources,
+  withAmbiguousNames,
+  type LoadProblem,
+} from "../../scripts/lib/fact-files";
 import { print } from "./terminal";
 
 const REPO = resolve(__dirname, "../..");
@@ -97,8 +103,11 @@ function indicatorsOf(root: string | undefined): Indicator[] {
   const bundled = live.store.dataset.indicators;
   if (!root) return [...bundled];
   const problems: LoadProblem[] = [];
-  const own = [...loadCatalog(root, problems), ...loadFactFiles(root, problems).flatMap((f) => f.indicators)].map(
-    (l) => l.value,
+  const catalog = loadCatalog(root, problems);
+  const own = withAmbiguousNames(
+    [...catalog.indicators, ...loadFactFiles(root, problems).flatMap((f) => f.indicators)].map((l) => l.value),
+    catalog.ambiguous,
+    problems,
   );
   const phrases = new Map(bundled.map((i) => [i.id, i.phrases]));
   return own.map((i) => (phrases.get(i.id) && !i.phrases ? { ...i, phrases: phrases.get(i.id) } : i));

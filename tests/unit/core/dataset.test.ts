@@ -5,6 +5,7 @@ import { join, resolve } from "node:path";
 import { describe, it } from "@jest/globals";
 import { expect } from "../../jest/expect";
 import { buildDataset } from "../../../scripts/lib/build-dataset";
+import { loadFactFiles } from "../../../scripts/lib/fact-files";
 import { datapackageOf, factsCsv } from "../../../scripts/lib/exports";
 import { DEVELOPMENT_SET } from "../../../scripts/lib/extract-score";
 import { parseDataset } from "../../../src/core/schema";
@@ -108,5 +109,81 @@ describe("a wrong figure fails the build with its file and line", () => {
     // The line of the fact's entry, a few lines above its value.
     expect(problem!.line).toBeGreaterThan(at - 12);
     expect(problem!.line).toBeLessThanOrEqual(at + 1);
+  });
+});
+
+describe("ambiguous names (data/catalog.yaml)", () => {
+  it("become names of every indicator they list, so a lookup names them all", () => {
+    const owners = result.dataset!.indicators.filter((i) => i.aliases.includes("民生支出占比")).map((i) => i.id);
+    expect(owners.sort()).toEqual(["fiscal_livelihood_expenditure_share", "fiscal_livelihood_spending_share"]);
+  });
+
+  it("are refused when they are already one indicator's name, or list an unknown indicator", () => {
+    const copy = mkdtempSync(join(tmpdir(), "hh-data-"));
+    cpSync(join(root, "data"), join(copy, "data"), { recursive: true });
+    const file = join(copy, "data/catalog.yaml");
+    writeFileSync(
+      file,
+      readFileSync(file, "utf8") +
+        "  - name: 民生资金占比\n    indicators: [fiscal_livelihood_spending_share, no_such_indicator]\n    why: test\n",
+    );
+    const broken = buildDataset(copy);
+    expect(broken.dataset).toBeUndefined();
+    expect(broken.problems.map((p) => `${p.file} ${p.message}`)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /^data\/catalog\.yaml ambiguous name "民生资金占比" is a name or alias of fiscal_livelihood_spending_share/,
+        ),
+        expect.stringMatching(
+          /^data\/catalog\.yaml ambiguous name "民生资金占比": unknown indicator no_such_indicator/,
+        ),
+      ]),
+    );
+  });
+});
+
+describe("where indicators are defined", () => {
+  it("an indicator whose facts come from several documents is in data/catalog.yaml, not in one of their files", () => {
+    const files = loadFactFiles(root, []);
+    const documents = new Map<string, Set<string>>();
+    for (const file of files)
+      for (const { value } of file.facts)
+        documents.set(value.ind, (documents.get(value.ind) ?? new Set()).add(file.source));
+    const misplaced = files.flatMap((file) =>
+      file.indicators
+        .filter(({ value }) => (documents.get(value.id)?.size ?? 0) > 1)
+        .map(({ value }) => `${value.id} in ${file.file}, used by ${[...documents.get(value.id)!].join(", ")}`),
+    );
+    expect(misplaced).toEqual([]);
+  });
+
+  it("keeps the names a merge dropped: 六大产业占比 is the six clusters' share", () => {
+    const six = result.dataset!.indicators.find((i) => i.id === "industry_six_clusters_output_share")!;
+    expect(six.aliases).toEqual(expect.arrayContaining(["六大产业占比", "six industrial clusters share"]));
+  });
+});
+
+describe("estimates in reviews delivered early in the year", () => {
+  it("a figure for the year just ended that follows 预计 in its paragraph is an estimate, whatever its sentence says", () => {
+    // One rule per paragraph: 预计 governs the figures after it (005's 经济发展稳中有进 states it once for
+    // seven figures; 059 and 050 do not restate it for investment or fiscal revenue).
+    const dataset = result.dataset!;
+    const lines = new Map(
+      dataset.sources.map((s) => [s.id, readFileSync(join(root, "data/sources", s.file), "utf8").split("\n")]),
+    );
+    const wrong: string[] = [];
+    for (const fact of dataset.facts) {
+      const source = dataset.sources.find((s) => s.id === fact.source)!;
+      const year = Number(source.date.slice(0, 4));
+      if (Number(source.date.slice(5, 7)) > 3 || Number(fact.period.slice(-4)) !== year - 1) continue;
+      if (fact.kind !== "actual" && fact.kind !== "estimate") continue;
+      const line = lines.get(fact.source)![fact.line - 1];
+      const at = line.indexOf(fact.quote) + fact.quote.indexOf(fact.reported.text);
+      // Paragraphs are lines, or runs of text between spaces where a page joined them into one line.
+      const paragraph = line.slice(0, at).split(/\s+/).pop()!;
+      if (/预计|預計/.test(paragraph) && fact.kind !== "estimate")
+        wrong.push(`${fact.source}:${fact.line} ${fact.id} (${fact.quote})`);
+    }
+    expect(wrong).toEqual([]);
   });
 });

@@ -1,10 +1,78 @@
 import { describe, expect, it } from "@jest/globals";
-import { phraseBefore } from "../../../scripts/lib/phrases";
+import { derivePhrases, lostMeaning, phraseBefore } from "../../../scripts/lib/phrases";
+import { IndicatorResolver } from "../../../src/core/resolve";
+import type { Indicator } from "../../../src/core/schema";
+import { live } from "../../../src/runtime/dataset";
+
+const indicator = (id: string, zh: string, unit: string): Indicator => ({
+  id,
+  zh,
+  en: id,
+  aliases: [],
+  category: "产业",
+  unit,
+});
+
+function derive(indicators: Indicator[], facts: Array<[string, string, string]>) {
+  const byId = new Map(indicators.map((i) => [i.id, i]));
+  return derivePhrases(
+    facts.map(([id, quote, figure]) => ({ fact: { indicator: id, measure: "level" as const }, quote, figure })),
+    byId,
+    new IndicatorResolver(indicators),
+  );
+}
 
 describe("report phrases", () => {
   it("drops a whole change word: 年均增长 leaves no 年均 behind", () => {
     // Kept, 年均 would make a name that reads as an annual average for any yearly growth.
     expect(phraseBefore("规模以上工业增加值年均增长10.5%", "10.5%", 1, "pct_change")).toBe("规模以上工业增加值");
     expect(phraseBefore("城市新增道路铺装面积年均增长3%", "3%", 1, "pct_change")).toBe("城市新增道路铺装面积");
+  });
+
+  it("drops the words of a change its change words leave behind: 居民消费价格上涨 is no level", () => {
+    expect(phraseBefore("居民消费价格上涨2.6%", "2.6%", 1, "pct_change")).toBeUndefined();
+  });
+
+  it("keeps an action the indicator counts: the second item of 淘汰电石产能、铁合金产能 is no name", () => {
+    const eliminated = indicator("ferroalloy_eliminated", "淘汰铁合金产能", "吨");
+    const { phrases, dropped } = derive(
+      [eliminated],
+      [["ferroalloy_eliminated", "淘汰电石产能7.5万吨、铁合金产能6万吨", "6万吨"]],
+    );
+    expect(phrases.get("ferroalloy_eliminated")).toBeUndefined();
+    expect(dropped).toEqual([expect.objectContaining({ phrase: "铁合金产能", why: expect.stringMatching(/淘汰/) })]);
+    for (const [phrase, name] of [
+      ["政府债务", "化解政府债务金额"],
+      ["两大主导产业重点项目", "主导产业新签约重点项目数"],
+      ["创新型中小企业", "新培育创新型中小企业数"],
+      ["实现工业总产值", "规模以上工业总产值"],
+    ])
+      expect([phrase, lostMeaning(phrase, name)]).toEqual([phrase, expect.any(String)]);
+    expect(lostMeaning("淘汰铁合金产能", "淘汰铁合金产能")).toBeUndefined();
+    expect(lostMeaning("规上工业总产值", "规模以上工业总产值")).toBeUndefined();
+  });
+
+  it("keeps the subject of a share: 占全市规模以上工业产值比重 is anything's share", () => {
+    const share = indicator("emerging_share", "战略性新兴产业产值占规模以上工业产值比重", "%");
+    const { phrases } = derive(
+      [share],
+      [["emerging_share", "战略性新兴产业加速发展,占全市规模以上工业产值比重超过28%", "超过28%"]],
+    );
+    expect(phrases.get("emerging_share")).toBeUndefined();
+    expect(lostMeaning("占全市规模以上工业产值比重", share.zh)).toMatch(/战略性新兴产业产值/);
+    expect(lostMeaning("战略性新兴产业占全市规模以上工业产值比重", share.zh)).toBeUndefined();
+    expect(lostMeaning("六大产业集群占全市工业总产值比重已", "六大产业集群占工业总产值比重")).toBeUndefined();
+    // 占用 and 占地 are no share.
+    expect(lostMeaning("清理收回占用教师编制", "清理收回占用教师编制数")).toBeUndefined();
+  });
+
+  it("leaves no phrase in the dataset without a meaning word, action or share subject of its indicator", () => {
+    const lost = live.store.dataset.indicators.flatMap((i) =>
+      (i.phrases ?? []).flatMap((p) => {
+        const why = lostMeaning(p, i.zh);
+        return why ? [`${p} → ${i.id} (${i.zh}): loses ${why}`] : [];
+      }),
+    );
+    expect(lost).toEqual([]);
   });
 });

@@ -106,6 +106,22 @@ describe("errors are Excel errors with messages", () => {
     expect(e.error).toBe("#N/A");
     expect(e.message).toMatch(/no indicator matches/);
   });
+  it("#N/A naming every candidate for a name two indicators share, never one of them", async () => {
+    // 051 (玉泉区, 2013-2017) divides by 公共财政总支出, 006 (全市, 2018) by 财政总支出: kept apart.
+    for (const formula of [
+      '=HH.VALUE("民生支出占比","2013-2017","玉泉区")',
+      '=HH.VALUE("民生支出占比",2018)',
+      '=HH.VALUE("livelihood spending share",2018)',
+    ]) {
+      const e = await error(formula);
+      expect([formula, e.error]).toEqual([formula, "#N/A"]);
+      expect(e.message).toMatch(/ambiguous/);
+      expect(e.message).toMatch(/fiscal_livelihood_spending_share/);
+      expect(e.message).toMatch(/fiscal_livelihood_expenditure_share/);
+    }
+    expect(await value('=HH.VALUE("民生支出占公共财政支出比重","2013-2017","玉泉区")')).toBe(0.723);
+    expect(await value('=HH.VALUE("民生支出占财政总支出比重",2018)')).toBe(0.7);
+  });
   it("#N/A for no figure in that period, naming what exists", async () => {
     const e = await error('=HH.VALUE("公办园占比",2019)');
     expect(e.error).toBe("#N/A");

@@ -33,13 +33,20 @@ interface Case {
   region?: string;
   period: string;
   intent?: Intent;
+  /** The name is shared by several indicators: the answer must be an error. */
+  ambiguous?: boolean;
 }
 
 /** Every name of every indicator, as the dataset spells it: the exact names a decorated name is tested against. */
 const exactNames = new Map<string, string>();
+/** Names several indicators share (data/catalog.yaml `ambiguous:`): they must name them all, never answer. */
+const sharedNames = new Set<string>();
 for (const i of store.dataset.indicators) {
   const en = i.en.replace(/\s*[((][^()()]*[))]\s*/g, " ").trim();
-  for (const n of [i.id, i.zh, i.en, en, ...i.aliases, ...(i.phrases ?? [])]) exactNames.set(normalizeName(n), i.id);
+  for (const n of new Set([i.id, i.zh, i.en, en, ...i.aliases, ...(i.phrases ?? [])].map(normalizeName))) {
+    if (exactNames.has(n) && exactNames.get(n) !== i.id) sharedNames.add(n);
+    exactNames.set(n, i.id);
+  }
 }
 
 const DECORATIONS: Array<{ measure: Measure; annual?: boolean; decline?: boolean; make: (n: string) => string }> = [
@@ -124,13 +131,14 @@ function generate(): Case[] {
               period,
               fn,
             };
+        const ambiguous = sharedNames.has(normalizeName(name)) || undefined;
         // The region three ways: omitted (the city), in Chinese, in English; or in the name itself.
         const form = turn % 4;
-        if (form === 0 && region === CITY) cases.push({ name: text, period, intent });
+        if (form === 0 && region === CITY) cases.push({ name: text, period, intent, ambiguous });
         else if (form === 1 && !own)
-          cases.push({ name: `${region === CITY ? "全市" : region}${text}`, period, intent });
-        else if (form === 2) cases.push({ name: text, region: regionEnglish(region), period, intent });
-        else cases.push({ name: text, region, period, intent });
+          cases.push({ name: `${region === CITY ? "全市" : region}${text}`, period, intent, ambiguous });
+        else if (form === 2) cases.push({ name: text, region: regionEnglish(region), period, intent, ambiguous });
+        else cases.push({ name: text, region, period, intent, ambiguous });
       }
     }
   }
@@ -161,7 +169,7 @@ describe("names mean what they say", () => {
     const unanswered: string[] = [];
     for (const c of cases) {
       const intent = c.intent!;
-      const want = expected(intent);
+      const want = c.ambiguous ? undefined : expected(intent);
       const got = call(c, intent.fn);
       if (isCustomFunctionsError(got)) {
         if (want !== undefined) unanswered.push(`HH.${intent.fn}("${c.name}",${c.period},${c.region ?? ""})`);
@@ -204,6 +212,19 @@ describe("names mean what they say", () => {
     console.log(`swapped meaning words: ${tried} names, ${wrong.length} answered`);
     expect(tried).toBeGreaterThan(20);
     expect(wrong).toEqual([]);
+  });
+
+  it("gives no figure for a report's words that lack what the indicator means", () => {
+    // The capacity, not the capacity eliminated (淘汰电石产能7.5万吨、铁合金产能6万吨); a share without its subject.
+    const eliminated = store.facts("industry_ferroalloy_capacity_eliminated", CITY, "2022", "actual", "level")[0];
+    const share = store.facts("industry_strategic_emerging_output_share", CITY, "2017", "actual", "level")[0];
+    expect([eliminated?.value, share?.value]).toEqual([60000, 0.28]);
+    for (const [name, period] of [
+      ["铁合金产能", "2022"],
+      ["占全市规模以上工业产值比重", "2017"],
+      ["全市铁合金产能", "2022"],
+    ])
+      expect([name, isCustomFunctionsError(functions.value(name, period))]).toEqual([name, true]);
   });
 
   it("never lands a name with one character dropped on another figure", () => {
