@@ -15,7 +15,8 @@ export function comparisonText(d: { base: GrowthBase; shape: PeriodShape }, t: S
       case "year":
         return undefined;
       case "span":
-        return t.periodSpan(shape.years);
+        // A change since a stated year (比2020年) is of the span's last value, not a total over it.
+        return base.code === "year" ? undefined : t.periodSpan(shape.years);
       case "ytd":
         return t.periodYtd(shape.month);
       case "quarter":

@@ -49,9 +49,12 @@ describe("factFormula", () => {
   });
 
   it("names an absolute change with 增量 and a yearly average over a span with 年均增长", () => {
-    expect(factFormula(store, fact("transport_highway_mileage|呼和浩特市|2025|actual|abs_change|003"))).toMatchObject({
+    // Highway mileage added over the 14th five-year plan: the change across 2021-2025, not 2025's on 2024.
+    expect(
+      factFormula(store, fact("transport_highway_mileage|呼和浩特市|2021-2025|actual|abs_change|003")),
+    ).toMatchObject({
       ok: true,
-      formula: '=HH.VALUE("公路总里程增量",2025)',
+      formula: '=HH.VALUE("公路总里程增量","2021-2025")',
     });
     expect(
       factFormula(store, fact("fiscal_sci_tech_expenditure|呼和浩特市|2026-2030|target|pct_change|003")),

@@ -160,8 +160,8 @@ describe("calculator", () => {
     // Default: one comparable family, one chart, nothing left out.
     expect(within(calc).getAllByRole("img", { name: /预算对比/ })).toHaveLength(1);
     expect(within(calc).queryByTestId("budget-not-ranked")).toBeNull();
-    fireEvent.click(box(/^高新技术企业数 · 2025 · 比2020年/));
-    fireEvent.click(box(/^PM2.5平均浓度 · 2025 · 比2020年/));
+    fireEvent.click(box(/^高新技术企业数 · 2021-2025 · 比2020年/));
+    fireEvent.click(box(/^PM2.5平均浓度 · 2021-2025 · 比2020年/));
     fireEvent.click(box(/^规模以上工业总产值 · 2023-YTD09 · 呼和浩特经济技术开发区 · 前三季度同比/));
     const charts = within(calc).getAllByRole("img", { name: /预算对比/ });
     expect(charts.map((c) => c.getAttribute("aria-label")?.split(":")[0])).toEqual([
