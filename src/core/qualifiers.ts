@@ -33,6 +33,34 @@ export const QUALIFIERS = Object.keys(QUALIFIER_WORDS) as Qualifier[];
 const BY_SPELLING = new Map<string, Qualifier>();
 for (const q of QUALIFIERS) for (const text of [q, ...QUALIFIER_WORDS[q].spellings]) BY_SPELLING.set(text, q);
 
+/**
+ * Whether an exact value fits a qualified figure: 超670 holds for 670.2, 60%以上 for 61%, 约60% for
+ * 59.7%. "Over" and "under" words are bounds; about-words allow 5%, 近 (nearly) up to 15% short.
+ */
+export function fitsQualified(value: number, qualified: number, qualifier: Qualifier): boolean {
+  const size = Math.abs(value);
+  const bound = Math.abs(qualified);
+  if (Math.sign(value) !== Math.sign(qualified) && value !== 0 && qualified !== 0) return false;
+  switch (qualifier) {
+    case "以上":
+    case "超":
+    case "余":
+    case "不低于":
+    case "不少于":
+      return size >= bound;
+    case "以内":
+    case "以下":
+    case "不超过":
+      return size <= bound;
+    case "近":
+      return size <= bound && size >= bound * 0.85;
+    case "约":
+    case "左右":
+    case "基本":
+      return Math.abs(size - bound) <= bound * 0.05;
+  }
+}
+
 /** The qualifier a spelling means (多 → 余, 超过 → 超), or undefined. */
 export function normalizeQualifier(text: string | undefined | null): Qualifier | undefined {
   return text ? BY_SPELLING.get(text) : undefined;

@@ -7,6 +7,7 @@
  */
 import { isBlank } from "./args";
 import { badValue } from "./errors";
+import { fitsQualified, normalizeQualifier } from "./qualifiers";
 import type { Fact, Kind, Source } from "./schema";
 
 /** Sources whose figures revise earlier ones; news and interviews restate, they do not revise. */
@@ -100,6 +101,15 @@ export interface Publication {
   status: PublicationStatus;
 }
 
+/** Whether one of two figures is a bound or an approximation (超670, 约60%) the other's exact value fits. */
+function fitsEither(a: Fact, b: Fact): boolean {
+  const qa = normalizeQualifier(a.qualifier);
+  const qb = normalizeQualifier(b.qualifier);
+  if (qa && !qb) return fitsQualified(b.value, a.value, qa);
+  if (qb && !qa) return fitsQualified(a.value, b.value, qb);
+  return false;
+}
+
 /** The statuses of a figure's publications, ranked best first (as rankPublications orders them). */
 export function classifyPublications(ranked: readonly Fact[], sources: ReadonlyMap<string, Source>): Publication[] {
   const chosen = ranked[0];
@@ -111,7 +121,7 @@ export function classifyPublications(ranked: readonly Fact[], sources: ReadonlyM
 
   function statusOf(fact: Fact, source: Source | undefined): PublicationStatus {
     if (fact === chosen) return "chosen";
-    if (fact.value === chosen.value) return "agrees";
+    if (fact.value === chosen.value || fitsEither(fact, chosen)) return "agrees";
     if (fact.kind === "estimate" && chosen.kind === "actual") return "revised";
     const date = dayNumber(source?.date);
     if (isOfficial(source)) {

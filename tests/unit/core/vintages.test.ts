@@ -1,5 +1,6 @@
 /** The vintage rule: which publication of a figure lookups return, what counts as a revision or a conflict, as-of views. */
 import { describe, it } from "@jest/globals";
+import { fitsQualified } from "../../../src/core/qualifiers";
 import { expect } from "../../jest/expect";
 import { findConflicts } from "../../../src/core/conflicts";
 import { HHError } from "../../../src/core/errors";
@@ -77,6 +78,16 @@ describe("the figure lookups return", () => {
     const store = storeWith([
       { id: "101", type: "统计公报", date: "2023-04-10", value: 670.2 },
       { id: "102", type: "政府工作报告", date: "2024-01-08", value: 670, qualifier: "超" },
+    ]);
+    expect(q.value(store, GDP)).toBe(670.2);
+    // 670.2 is over 670: the bound agrees with the figure (data/README: only a bound that disagrees conflicts).
+    expect(statuses(store)["102"]).toBe("agrees");
+  });
+
+  it("puts a bound or an approximation the exact figure does not fit in conflict", () => {
+    const store = storeWith([
+      { id: "101", type: "统计公报", date: "2023-04-10", value: 670.2 },
+      { id: "102", type: "政府工作报告", date: "2024-01-08", value: 680, qualifier: "超" },
     ]);
     expect(q.value(store, GDP)).toBe(670.2);
     expect(statuses(store)["102"]).toBe("conflict");
@@ -237,5 +248,19 @@ describe("as-of target bases", () => {
       .find((f) => (f.kind === "target" || f.kind === "plan") && f.period === "2023" && f.measure === "level")!;
     expect(q.targetBase(store, targetFact, "2023-07-01")).toBeUndefined();
     expect(q.targetBase(store, targetFact)?.source).toBe("000");
+  });
+});
+
+describe("fitsQualified", () => {
+  it("reads bounds as bounds and about-words as near, sign included", () => {
+    expect(fitsQualified(670.2, 670, "超")).toBe(true);
+    expect(fitsQualified(669, 670, "超")).toBe(false);
+    expect(fitsQualified(61, 60, "以上")).toBe(true);
+    expect(fitsQualified(9.5, 10, "以内")).toBe(true);
+    expect(fitsQualified(59.7, 60, "约")).toBe(true);
+    expect(fitsQualified(50, 60, "左右")).toBe(false);
+    expect(fitsQualified(-0.88, -0.9, "近")).toBe(true);
+    expect(fitsQualified(-0.5, -0.9, "近")).toBe(false);
+    expect(fitsQualified(0.88, -0.9, "近")).toBe(false);
   });
 });
