@@ -48,7 +48,7 @@ export const PANE_ZH = {
   chosenBecause: "查找时采用",
   revisionHistory: (n: number) => `历次公布 (${n})`,
   revisionColumns: { date: "公布日期", source: "来源", kind: "类型", value: "数值", status: "状态" },
-  asOfChosen: "查找时采用的数字取最新公布:实际优先于预计,官方文件优先于新闻与访谈。",
+  asOfChosen: "查找时采用的数字:实际优先于预计,官方文件优先于新闻与访谈,确数优先于约数,其次取最新公布。",
   notChosen: "该公式返回查找时采用的数字:",
   formula: "公式",
   insertFormula: "插入公式",
@@ -250,7 +250,8 @@ export const PANE_EN: Strings = {
   chosenBecause: "Lookups use",
   revisionHistory: (n) => `Publications of this figure (${n})`,
   revisionColumns: { date: "Published", source: "Source", kind: "Kind", value: "Value", status: "Status" },
-  asOfChosen: "Lookups use the latest publication: actual over estimate, official documents over news and interviews.",
+  asOfChosen:
+    "Lookups use: actual over estimate, official documents over news and interviews, an exact figure over a bound, then the latest publication.",
   notChosen: "This formula returns the figure lookups choose:",
   formula: "Formula",
   insertFormula: "Insert formula",

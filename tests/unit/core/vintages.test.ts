@@ -6,7 +6,8 @@ import { findConflicts } from "../../../src/core/conflicts";
 import { HHError } from "../../../src/core/errors";
 import * as q from "../../../src/core/query";
 import { IndicatorStore } from "../../../src/core/store";
-import { parseAsOf } from "../../../src/core/vintages";
+import { PANE_EN, PANE_ZH } from "../../../src/core/messages/pane";
+import { parseAsOf, VINTAGE_RULE } from "../../../src/core/vintages";
 import { ESTIMATE, REAL, REVISED, storeWith, type Publication } from "../../jest/vintage-datasets";
 
 const GDP = { indicator: "地区生产总值", period: 2022, region: "新城区" };
@@ -262,5 +263,21 @@ describe("fitsQualified", () => {
     expect(fitsQualified(-0.88, -0.9, "近")).toBe(true);
     expect(fitsQualified(-0.5, -0.9, "近")).toBe(false);
     expect(fitsQualified(0.88, -0.9, "近")).toBe(false);
+  });
+});
+
+describe("the rule as the pane states it", () => {
+  it("names the criteria in the order lookups apply them", () => {
+    const order = (text: string, words: string[]) => words.map((word) => text.indexOf(word));
+    const en = ["actual over estimate", "official", "exact figure over a bound", "latest publication"];
+    for (const text of [VINTAGE_RULE, PANE_EN.asOfChosen]) {
+      const at = order(text, en);
+      expect(
+        at.every((i, n) => i >= 0 && (n === 0 || i > at[n - 1])),
+        text,
+      ).toBe(true);
+    }
+    const at = order(PANE_ZH.asOfChosen, ["实际优先于预计", "官方文件", "确数", "最新公布"]);
+    expect(at.every((i, n) => i >= 0 && (n === 0 || i > at[n - 1]))).toBe(true);
   });
 });
