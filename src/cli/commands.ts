@@ -56,7 +56,8 @@ export function find(query: string, limit: number): number {
 export function show(query: string, options: { asOf?: string } = {}): number {
   const store = live.store;
   const indicator = store.indicator(query);
-  const asOf = parseAsOf(options.asOf);
+  // A command line has only text: digits are an Excel date serial, as in a formula.
+  const asOf = parseAsOf(/^\d+$/.test(options.asOf ?? "") ? Number(options.asOf) : options.asOf);
   print(`${indicator.zh} · ${indicator.en} (${indicator.id}) · ${indicator.category} · ${indicator.unit}`);
   if (indicator.def) print(`  ${indicator.def}`);
   if (asOf) print(`  ${SHOW_VINTAGE[TERMINAL_LANG].asOf(asOf)}`);

@@ -9,7 +9,7 @@ import { resolve } from "node:path";
 import { Command } from "commander";
 import { addServeCommand } from "./serve";
 import { addExtractCommands } from "./extract-commands";
-import { printError, terminalOutput } from "./terminal";
+import { printError, stopQuietlyWhenOutputCloses, terminalOutput } from "./terminal";
 
 const TERMINAL_LANG = terminalLang(process.env);
 
@@ -33,6 +33,7 @@ function parseLimit(text: string): number | undefined {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  stopQuietlyWhenOutputCloses();
   let exitCode = 0;
   const program = new Command()
     .name("hh")

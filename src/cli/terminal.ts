@@ -6,6 +6,17 @@ export function print(text: string): void {
   process.stdout.write(`${forTerminal(text)}\n`);
 }
 
+/**
+ * A reader that stops early (`hh show … | head`) closes the pipe: hh stops quietly, as other command-line
+ * tools do, rather than dying with a stack trace on the next line it writes.
+ */
+export function stopQuietlyWhenOutputCloses(): void {
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(0);
+    throw error;
+  });
+}
+
 /** One line on stderr. */
 export function printError(text: string): void {
   process.stderr.write(`${forTerminal(text)}\n`);

@@ -174,6 +174,8 @@ const MAX_EXCEL_SERIAL = 2_958_465; // 9999-12-31
 export function parseAsOf(input: unknown): string | undefined {
   if (isBlank(input)) return undefined;
   if (typeof input === "number") {
+    // Serials 1900-2100 are dates in 1905: no report is that old, and a year was meant.
+    if (Number.isInteger(input) && input >= 1900 && input <= 2100) throw badValue("asOfYear", { value: String(input) });
     if (!Number.isFinite(input) || input < 61 || input > MAX_EXCEL_SERIAL)
       throw badValue("asOfInvalid", { value: String(input) });
     return new Date(EXCEL_EPOCH_MS + Math.floor(input) * 86_400_000).toISOString().slice(0, 10);

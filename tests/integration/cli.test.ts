@@ -1,6 +1,7 @@
 /** The hh command as a user runs it: npx hh … from the repository. */
 import { describe, expect, it } from "@jest/globals";
-import { hh as run } from "../jest/hh";
+import { spawnSync } from "node:child_process";
+import { hh as run, ROOT } from "../jest/hh";
 
 const hh = (...args: string[]) => run(args);
 
@@ -23,6 +24,20 @@ describe("hh", () => {
     expect(out).toMatch(/2022 实际 呼和浩特市: 12100 个/);
     expect(out).toMatch(/≠ 12800 个/);
     expect(out).toContain("第");
+  });
+
+  it("stops quietly when the reader closes the pipe (hh show … | head -1)", () => {
+    const piped = spawnSync("sh", ["-c", "./bin/hh show econ_gdp | head -1"], { cwd: ROOT, encoding: "utf8" });
+    expect(piped.stdout.split("\n").filter(Boolean)).toHaveLength(1);
+    expect(piped.stderr).toBe("");
+  });
+
+  it("reads --as-of digits as an Excel date serial, and a year typed as a date says so", () => {
+    const serial = run(["show", "edu_new_school_places", "--as-of", "45000"]);
+    expect(serial.code).toBe(0);
+    expect(serial.out).toContain("2023-03-15");
+    const year = run(["eval", '=HH.VALUE("新增学位",2022,,,2024)']);
+    expect(year.out).toContain('#VALUE! as_of 应为日期,2024 像是年份:请写 "2024-12-31" 或 DATE(2024,12,31)');
   });
 
   it("show fails clearly for an unknown indicator", () => {

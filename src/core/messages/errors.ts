@@ -45,6 +45,8 @@ const zhErrors = {
       .filter(Boolean)
       .join(";"),
   asOfInvalid: (d: { value: string }) => `as_of 应为日期:Excel 日期序号或 “2024-03-01” 这样的文本,而不是 "${d.value}"`,
+  asOfYear: (d: { value: string }) =>
+    `as_of 应为日期,${d.value} 像是年份:请写 "${d.value}-12-31" 或 DATE(${d.value},12,31)`,
   notYetPublished: (d: NotYetPublished) =>
     `截至 ${d.asOf} 尚未公布 ${d.indicator} ${d.region}${d.period ? ` ${d.period}` : ""} 的${d.kinds.zh}数据;首次公布于 ${d.first}`,
   notADecline: (d: { indicator: string; period: string; value: string; ask: string }) =>
@@ -134,6 +136,8 @@ const enErrors: ErrorMessages = {
       .filter(Boolean)
       .join("; "),
   asOfInvalid: (d) => `as_of must be a date: an Excel date serial or text such as "2024-03-01", not "${d.value}"`,
+  asOfYear: (d) =>
+    `as_of must be a date; ${d.value} looks like a year: write "${d.value}-12-31" or DATE(${d.value},12,31)`,
   notYetPublished: (d) =>
     `nothing had been published by ${d.asOf} for ${d.indicator} ${d.region}${d.period ? ` ${d.period}` : ""} (${d.kinds.en}); first published ${d.first}`,
   notADecline: (d) =>
