@@ -42,7 +42,8 @@ export async function loadDatasetFrom(location: string, options: LoadOptions = {
       clock: systemClock,
       sha256Hex: webSha256Hex,
     });
-    if (result.status === "rejected") return { ok: false, reason: formatReason(result.reason) };
+    if (result.status === "rejected")
+      return { ok: false, reason: formatReason(describeRejection(result.code, result.values, "unanswered")) };
     if (result.status === "not-modified") throw new Error("unreachable: no etag or current dataset was given");
     return { ok: true, dataset: result.dataset, origin: { kind: "published", location } };
   }
@@ -50,7 +51,7 @@ export async function loadDatasetFrom(location: string, options: LoadOptions = {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const refuse = (code: RejectCode, detail: Record<string, string | number> = {}): Loaded => ({
     ok: false,
-    reason: formatReason(describeRejection(code, { path, ...detail })),
+    reason: formatReason(describeRejection(code, { path, ...detail }, "unanswered")),
   });
   let read: FileRead;
   try {
@@ -66,7 +67,8 @@ export async function loadDatasetFrom(location: string, options: LoadOptions = {
     return refuse("not-json");
   }
   const parsed = await acceptDatasetText(text, { now: systemClock.now(), sha256Hex: webSha256Hex });
-  if (!parsed.ok) return { ok: false, reason: formatReason(describeRejection(parsed.code, parsed.detail)) };
+  if (!parsed.ok)
+    return { ok: false, reason: formatReason(describeRejection(parsed.code, parsed.detail, "unanswered")) };
   return { ok: true, dataset: parsed.dataset, origin: { kind: "file", location: path } };
 }
 

@@ -29,7 +29,15 @@ export type CheckResult =
       checkedAt: string;
     }
   | { status: "not-modified"; why: "etag" | "same-hash"; etag?: string; checkedAt: string }
-  | { status: "rejected"; code: RejectCode; reason: Reason; detail?: string; checkedAt: string };
+  | {
+      status: "rejected";
+      code: RejectCode;
+      reason: Reason;
+      /** What the reason was made from, to word it for another outcome (the CLI answers nothing). */
+      values: Record<string, string | number>;
+      detail?: string;
+      checkedAt: string;
+    };
 
 /** What a check says about the conditional request: whether it failed and a plain GET answered instead. */
 export interface ConditionalOutcome {
@@ -76,6 +84,7 @@ function reject(
     status: "rejected",
     code,
     reason: describeRejection(code, detail),
+    values: detail,
     checkedAt,
     ...(note ? { detail: oneLine(note, 300) } : {}),
   };

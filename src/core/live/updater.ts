@@ -158,6 +158,7 @@ export class LiveUpdater {
         status: "rejected",
         code: "network",
         reason: describeRejection("network"),
+        values: {},
         detail: String(error),
         checkedAt: clock.now().toISOString(),
       };

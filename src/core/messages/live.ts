@@ -43,9 +43,21 @@ export function day(iso: string): string {
   return iso.slice(0, 10);
 }
 
+/** What a refusal leaves: the add-in keeps its live dataset; the CLI answers nothing. */
+export type RejectionOutcome = "kept" | "unanswered";
+const OUTCOMES: Record<RejectionOutcome, { zh: string; en: string }> = {
+  kept: { zh: "已保留当前数据集", en: "the current dataset is kept" },
+  unanswered: { zh: "未作答", en: "nothing was answered" },
+};
+
 /** The sentence the user reads for each refusal; every one says what happened and that nothing was replaced. */
-export function describeRejection(code: RejectCode, detail: Record<string, string | number> = {}): Reason {
+export function describeRejection(
+  code: RejectCode,
+  detail: Record<string, string | number> = {},
+  outcome: RejectionOutcome = "kept",
+): Reason {
   const d = (key: string) => String(detail[key] ?? "");
+  const { zh: kept, en: keptEn } = OUTCOMES[outcome];
   switch (code) {
     case "no-url":
       return { "zh-CN": "尚未设置数据集地址。", "en-US": "No dataset URL is set." };
@@ -61,59 +73,58 @@ export function describeRejection(code: RejectCode, detail: Record<string, strin
       };
     case "redirect-scheme":
       return {
-        "zh-CN": `数据集地址被重定向到不允许的地址 ${d("url")},已保留当前数据集。`,
-        "en-US": `The dataset URL redirected to a disallowed address ${d("url")}; the current dataset is kept.`,
+        "zh-CN": `数据集地址被重定向到不允许的地址 ${d("url")},${kept}。`,
+        "en-US": `The dataset URL redirected to a disallowed address ${d("url")}; ${keptEn}.`,
       };
     case "network":
       return {
-        "zh-CN": "无法连接数据集服务器,已保留当前数据集。",
-        "en-US": "The dataset server could not be reached; the current dataset is kept.",
+        "zh-CN": `无法连接数据集服务器,${kept}。`,
+        "en-US": `The dataset server could not be reached; ${keptEn}.`,
       };
     case "timeout":
       return {
-        "zh-CN": `数据集下载超过 ${d("seconds")} 秒仍未完成,已取消并保留当前数据集。`,
-        "en-US": `The dataset download did not finish within ${d("seconds")} s, so it was cancelled and the current dataset is kept.`,
+        "zh-CN": `数据集下载超过 ${d("seconds")} 秒仍未完成,已取消,${kept}。`,
+        "en-US": `The dataset download did not finish within ${d("seconds")} s, so it was cancelled; ${keptEn}.`,
       };
     case "http-status":
       return {
-        "zh-CN": `服务器返回 HTTP ${d("status")},已保留当前数据集。`,
-        "en-US": `The server answered HTTP ${d("status")}; the current dataset is kept.`,
+        "zh-CN": `服务器返回 HTTP ${d("status")},${kept}。`,
+        "en-US": `The server answered HTTP ${d("status")}; ${keptEn}.`,
       };
     case "too-large":
       return {
-        "zh-CN": `数据集超过 ${d("limit")} 的大小上限,已停止下载并保留当前数据集。`,
-        "en-US": `The dataset is larger than the ${d("limit")} limit, so the download was stopped and the current dataset is kept.`,
+        "zh-CN": `数据集超过 ${d("limit")} 的大小上限,已停止下载,${kept}。`,
+        "en-US": `The dataset is larger than the ${d("limit")} limit, so the download was stopped; ${keptEn}.`,
       };
     case "not-json":
       return {
-        "zh-CN": "数据集内容不是有效的 JSON,已保留当前数据集。",
-        "en-US": "The dataset is not valid JSON; the current dataset is kept.",
+        "zh-CN": `数据集内容不是有效的 JSON,${kept}。`,
+        "en-US": `The dataset is not valid JSON; ${keptEn}.`,
       };
     case "not-dataset":
       return {
-        "zh-CN": "该 JSON 不是 HH 指标数据集,已保留当前数据集。",
-        "en-US": "The JSON is not an HH Indicators dataset; the current dataset is kept.",
+        "zh-CN": `该 JSON 不是 HH 指标数据集,${kept}。`,
+        "en-US": `The JSON is not an HH Indicators dataset; ${keptEn}.`,
       };
     case "invalid":
       return {
-        "zh-CN": `数据集未通过校验(${d("problem")}),已保留当前数据集。`,
-        "en-US": `The dataset failed validation (${d("problem")}); the current dataset is kept.`,
+        "zh-CN": `数据集未通过校验(${d("problem")}),${kept}。`,
+        "en-US": `The dataset failed validation (${d("problem")}); ${keptEn}.`,
       };
     case "forged":
       return d("problem") === "hash"
         ? {
-            "zh-CN": "数据集内容与其哈希值不符(可能被篡改或损坏),已保留当前数据集。",
-            "en-US":
-              "The dataset's content does not match its hash (tampered with or damaged); the current dataset is kept.",
+            "zh-CN": `数据集内容与其哈希值不符(可能被篡改或损坏),${kept}。`,
+            "en-US": `The dataset's content does not match its hash (tampered with or damaged); ${keptEn}.`,
           }
         : {
-            "zh-CN": `数据集中的数值与其引用的原文数字不符(${d("fact")}:${d("reported")}),已保留当前数据集。`,
-            "en-US": `A value in the dataset contradicts the figure it quotes (${d("fact")}: ${d("reported")}); the current dataset is kept.`,
+            "zh-CN": `数据集中的数值与其引用的原文数字不符(${d("fact")}:${d("reported")}),${kept}。`,
+            "en-US": `A value in the dataset contradicts the figure it quotes (${d("fact")}: ${d("reported")}); ${keptEn}.`,
           };
     case "future":
       return {
-        "zh-CN": `数据集的生成时间 ${d("builtAt")} 晚于当前时间,已拒绝并保留当前数据集。`,
-        "en-US": `The dataset says it was built at ${d("builtAt")}, which is in the future; it was refused and the current dataset is kept.`,
+        "zh-CN": `数据集的生成时间 ${d("builtAt")} 晚于当前时间,已拒绝,${kept}。`,
+        "en-US": `The dataset says it was built at ${d("builtAt")}, which is in the future, so it was refused; ${keptEn}.`,
       };
     case "older":
       return {

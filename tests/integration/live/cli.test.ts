@@ -99,6 +99,11 @@ describe("hh eval --dataset", () => {
       expect(lines).toHaveLength(1);
       expect(lines[0]).toMatch(/^hh: dataset refused: /);
       expect(lines[0]).toContain(expected);
+      // hh answers nothing when refused: no dataset is "kept" by a command that stops.
+      if (!lines[0].includes("ENOENT") && !lines[0].includes("Only https")) {
+        expect(lines[0]).toContain("nothing was answered");
+        expect(lines[0]).not.toContain("kept");
+      }
     });
   }
 });
