@@ -63,6 +63,11 @@ export class LiveUpdater {
   private readonly listeners = new Set<(state: LiveState) => void>();
   private state: LiveState;
   private etag: string | undefined;
+  /**
+   * The URL's ETag when it served the very dataset already live (the bundled one, say): later checks
+   * revalidate with it instead of downloading and validating the whole file again.
+   */
+  private sameAs: { url: string; hash: string; etag: string } | undefined;
   private started: Promise<void> | undefined;
   private inFlight: Promise<CheckResult> | undefined;
   private interval: unknown;
@@ -133,9 +138,11 @@ export class LiveUpdater {
     this.update({ checking: true });
     // Nothing may be live yet (the bundled file failed to load): then everything is new.
     const store = this.live.loaded ? this.live.store : undefined;
-    // Only revalidate when we hold that URL's dataset; otherwise a 304 would leave us on another one.
-    const holding = store?.origin.kind === "published" && store.origin.location === url;
-    const etag = holding ? this.etag : undefined;
+    // Only revalidate when we hold that URL's dataset (or the same content); otherwise a 304 would leave
+    // us on another one.
+    const holdingPublished = store?.origin.kind === "published" && store.origin.location === url;
+    const holdingSame = this.sameAs?.url === url && this.sameAs.hash === store?.dataset.hash;
+    const etag = holdingPublished ? this.etag : holdingSame ? this.sameAs?.etag : undefined;
     const plainHosts = parsePlainHosts(await this.read(PLAIN_HOSTS_KEY));
     const conditional = conditionalAllowed(plainHosts, url, clock.now());
     let result: CheckResult & ConditionalOutcome;
@@ -180,10 +187,11 @@ export class LiveUpdater {
       return result;
     }
     if (result.status === "not-modified") {
-      if (result.etag && holding && result.etag !== this.etag) {
+      if (result.etag && holdingPublished && result.etag !== this.etag) {
         this.etag = result.etag;
         await this.saveCacheEtag(result.etag);
       }
+      if (result.etag && !holdingPublished && store) this.sameAs = { url, hash: store.dataset.hash, etag: result.etag };
       this.update({
         lastCheckAt: at,
         lastError: undefined,

@@ -160,3 +160,17 @@ describe("a host that does not answer the CORS preflight", () => {
     updater.dispose();
   });
 });
+
+describe("a host serving the dataset already live (the bundled one)", () => {
+  it("downloads it once, then revalidates with its ETag instead of fetching and validating it again", async () => {
+    const clock = movableClock(new Date());
+    const { fetch, calls } = host(builtDataset(), { preflight: true, exposeEtag: true });
+    const { updater, recalculate } = updaterFor(fetch, clock);
+    await updater.start();
+    expect(await updater.checkNow()).toMatchObject({ status: "not-modified", why: "same-hash", etag: ETAG });
+    expect(await updater.checkNow()).toMatchObject({ status: "not-modified", why: "etag" });
+    expect(await updater.checkNow()).toMatchObject({ status: "not-modified", why: "etag" });
+    expect(calls.map((headers) => headers["If-None-Match"] ?? "none")).toEqual(["none", ETAG, ETAG]);
+    expect(recalculate).not.toHaveBeenCalled();
+  });
+});
