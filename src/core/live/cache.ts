@@ -53,14 +53,29 @@ export type CacheDecision =
 /** Whether the cached text should replace what `live` holds for the settings' `url`. */
 export function decideRestore(text: string, url: string, live: DatasetHolder, now: Date): CacheDecision {
   let record: CacheRecord;
-  let dataset: Dataset;
   try {
     record = JSON.parse(text) as CacheRecord;
+  } catch {
+    return { restore: false, drop: true };
+  }
+  if (typeof record !== "object" || record === null) return { restore: false, drop: true };
+  if (record.url !== url) return { restore: false, drop: false };
+  // Both formats carry hash and builtAt at the top: a cache no newer than what is live (a redeploy with
+  // the same dataset, say) is kept without decoding it at every start. A newer one is checked in full.
+  const header = record.dataset as Partial<Pick<Dataset, "hash" | "builtAt">> | null;
+  if (
+    live.loaded &&
+    typeof header?.hash === "string" &&
+    typeof header.builtAt === "string" &&
+    compareToLive({ hash: header.hash, builtAt: header.builtAt }, live.store.dataset) !== "newer"
+  )
+    return { restore: false, drop: false };
+  let dataset: Dataset;
+  try {
     dataset = datasetFromJson(record.dataset);
   } catch {
     return { restore: false, drop: true };
   }
-  if (record.url !== url) return { restore: false, drop: false };
   // A copy dated in the future (or with values that contradict their figures) would block every genuine update.
   if (contentProblem(dataset, now)) return { restore: false, drop: true };
   if (live.loaded && compareToLive(dataset, live.store.dataset) !== "newer") return { restore: false, drop: false };

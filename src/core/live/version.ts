@@ -8,7 +8,7 @@ export type VersionOrder = "same" | "older" | "newer";
  * (older), else newer. A published or cached dataset replaces the live one only when newer; an
  * older one only when the user asks for it.
  */
-export function compareToLive(candidate: Dataset, live: Dataset): VersionOrder {
+export function compareToLive(candidate: Pick<Dataset, "hash" | "builtAt">, live: Dataset): VersionOrder {
   if (candidate.hash === live.hash) return "same";
   if (Date.parse(candidate.builtAt) < Date.parse(live.builtAt)) return "older";
   return "newer";

@@ -68,6 +68,20 @@ describe("decideRestore", () => {
     expect(decideRestore(saved(derive(base, -3)), url, holding(), NOW)).toEqual({ restore: false, drop: false });
   });
 
+  it("does not decode a cache whose header says it is no newer than what is live", () => {
+    // Same hash as the live dataset, content unreadable: left alone (not decoded, so not found broken).
+    const sameHeader = savedAsIs({ ...JSON.parse(saved(base)).dataset, facts: "not decoded" });
+    expect(decideRestore(sameHeader, url, holding(), NOW)).toEqual({ restore: false, drop: false });
+    // Claiming to be newer, the same content is decoded and found broken.
+    const newerHeader = savedAsIs({
+      ...JSON.parse(saved(base)).dataset,
+      hash: newer.hash,
+      builtAt: newer.builtAt,
+      facts: "x",
+    });
+    expect(decideRestore(newerHeader, url, holding(), NOW)).toEqual({ restore: false, drop: true });
+  });
+
   it("renews the ETag of a stored record, and leaves unreadable text alone", () => {
     expect(JSON.parse(cacheTextWithEtag(saved(newer), '"e2"')!)).toMatchObject({ url, etag: '"e2"' });
     expect(cacheTextWithEtag("{not json", '"e2"')).toBeUndefined();
