@@ -13,8 +13,14 @@ export function describeLoad(result: LoadResult, lang: Lang): string {
   const names = result.sheets
     .map((sheet) => `「${sheet.name}」${sheet.created ? "" : t.refreshed}`)
     .join(WORDS[lang].listSeparator);
+  const written = result.sheets
+    .map((sheet) => t.sheetRows(sheet.name, sheet.written, sheet.rows))
+    .join(WORDS[lang].listSeparator);
   const sentences = result.cancelled
-    ? [t.loadCancelled(result.sheets.reduce((n, sheet) => n + sheet.written, 0))]
+    ? [
+        t.loadCancelled(result.sheets.reduce((n, sheet) => n + sheet.written, 0)),
+        ...(result.sheets.length > 0 ? [t.cancelledSheets(written)] : []),
+      ]
     : result.sheets.length > 0
       ? [t.loaded(names)]
       : [];

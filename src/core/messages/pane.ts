@@ -73,15 +73,14 @@ export const PANE_ZH = {
   loading: "正在写入…",
   steps: {
     inspect: "检查工作表…",
-    facts: "写入数据表…",
-    sources: "写入来源…",
-    targets: "写入目标跟踪…",
     done: "完成",
   } as Record<string, string>,
   writingRows: (done: number, total: number) => `写入 ${grouped(done)} / ${grouped(total)} 行`,
   cancelLoad: "取消",
   cancelling: "正在取消:写完当前这一批后停止…",
   loadCancelled: (n: number) => `已取消:写入了 ${grouped(n)} 行。已写入的行是一个完整的表格,其余工作表保持原样。`,
+  cancelledSheets: (written: string) => `取消前写入:${written};未写入的工作表仍是上次的数据,可能与之不一致。`,
+  sheetRows: (sheet: string, written: number, rows: number) => `「${sheet}」${grouped(written)} / ${grouped(rows)} 行`,
   movedAside: (sheet: string, from: string, by: number, shift: "down" | "right") =>
     `工作表「${sheet}」中您添加的内容(${from})已${shift === "down" ? "下移" : "右移"} ${grouped(by)} ${shift === "down" ? "行" : "列"},为新数据腾出位置,未删除任何内容。`,
   tableRecreated: (sheet: string, table: string) =>
@@ -275,9 +274,6 @@ export const PANE_EN: Strings = {
   loading: "Writing…",
   steps: {
     inspect: "Checking sheets…",
-    facts: "Writing facts…",
-    sources: "Writing sources…",
-    targets: "Writing target tracking…",
     done: "Done",
   },
   writingRows: (done, total) => `Writing rows ${grouped(done)} / ${grouped(total)}`,
@@ -285,6 +281,9 @@ export const PANE_EN: Strings = {
   cancelling: "Cancelling: stopping after the current batch…",
   loadCancelled: (n) =>
     `Cancelled: ${grouped(n)} rows written. The rows written form a complete table; the other sheets were left as they were.`,
+  cancelledSheets: (written) =>
+    `Written before the cancel: ${written}; sheets not written still hold the previous data and may not match.`,
+  sheetRows: (sheet, written, rows) => `"${sheet}" ${grouped(written)} of ${grouped(rows)} rows`,
   movedAside: (sheet, from, by, shift) =>
     `Your additions on "${sheet}" (${from}) moved ${grouped(by)} ${shift === "down" ? "rows down" : "columns right"} to make room for the new data; nothing was deleted.`,
   tableRecreated: (sheet, table) =>

@@ -129,7 +129,12 @@ describe("loads in chunks under the request budget", () => {
       // The sheets it never reached are not left behind empty.
       expect(excel.model.sheets.map((s) => s.name)).toEqual(["Sheet1", "HH 数据"]);
       // What the user reads.
-      expect(describeLoad(result, "zh")).toBe(PANE_MESSAGES.zh.loadCancelled(facts.written));
+      expect(describeLoad(result, "zh")).toBe(
+        `${PANE_MESSAGES.zh.loadCancelled(facts.written)} ${PANE_MESSAGES.zh.cancelledSheets(
+          PANE_MESSAGES.zh.sheetRows("HH 数据", facts.written, req.facts.rows.length),
+        )}`,
+      );
+      expect(describeLoad(result, "en")).toContain(`"HH 数据" ${facts.written.toLocaleString("en")} of 100,000 rows`);
       expect(describeLoad(result, "en")).toMatch(/^Cancelled: \d\d,\d{3} rows written\./);
     },
     SLOW_MACHINE_MS,
