@@ -511,7 +511,7 @@ export function info(store: IndicatorStore, field?: unknown): string | number {
   const values: Record<(typeof INFO_FIELDS)[number], string | number> = {
     version: d.version,
     builtAt: d.builtAt,
-    facts: d.facts.length,
+    facts: store.factCount,
     indicators: d.indicators.length,
     sources: d.sources.length,
     conflicts: d.conflicts.length,
@@ -520,7 +520,7 @@ export function info(store: IndicatorStore, field?: unknown): string | number {
     hash: d.hash,
   };
   if (isBlank(field)) {
-    return `HH Indicators ${d.version} · ${d.facts.length} facts · built ${d.builtAt} · ${store.origin.kind}: ${store.origin.location}`;
+    return `HH Indicators ${d.version} · ${store.factCount} facts · built ${d.builtAt} · ${store.origin.kind}: ${store.origin.location}`;
   }
   // Matched against the list of fields only: "constructor" or "__proto__" are unknown fields.
   const text = typeof field === "string" ? checkLength("field", field).normalize("NFKC").trim().toLowerCase() : "";

@@ -1,5 +1,6 @@
 /** An indexed, read-only dataset: built once per dataset, then every lookup is a map access. */
 import { conflictingWith } from "./conflicts";
+import { factsOnDemand, type FactsOnDemand } from "./lazy-facts";
 import { badValue, notFound } from "./errors";
 import { periodSortKey } from "./periods";
 import { CITY, regionByName } from "./regions";
@@ -33,8 +34,12 @@ export class IndicatorStore {
   private readonly byKind = new Map<string, Fact[]>();
   /** Each figure's publications with their status, by figureKey, classified on first use. */
   private readonly classified = new Map<string, Publication[]>();
-  /** Each indicator's facts in the dataset's order (the order the vintage rule's last tie-break reads). */
+  /**
+   * Each indicator's facts in the dataset's order (the order the vintage rule's last tie-break reads);
+   * for a dataset whose facts are made on demand, filled one indicator at a time.
+   */
   private readonly byIndicator = new Map<string, Fact[]>();
+  private readonly onDemand?: FactsOnDemand;
   /** Each indicator's facts oldest first, sorted on first use. */
   private readonly bySeries = new Map<string, Fact[]>();
   private readonly regions = new Map<string, string[]>();
@@ -48,6 +53,9 @@ export class IndicatorStore {
   ) {
     this.indicators = new Map(dataset.indicators.map((i) => [i.id, i]));
     this.sources = new Map(dataset.sources.map((s) => [s.id, s]));
+    // A decoded compact dataset makes an indicator's facts on its first lookup (lazy-facts.ts).
+    this.onDemand = factsOnDemand(dataset);
+    if (this.onDemand) return;
     // One pass groups facts by indicator; keys, ranking and sorting happen lazily, on first use,
     // so a large published dataset becomes live quickly.
     let list: Fact[] | undefined;
@@ -69,13 +77,25 @@ export class IndicatorStore {
   }
 
   private get allRegions(): Set<string> {
-    return (this.lazyRegions ??= new Set(this.dataset.facts.map((f) => f.region)));
+    return (this.lazyRegions ??= new Set(this.onDemand?.regions() ?? this.dataset.facts.map((f) => f.region)));
+  }
+
+  /** How many facts the dataset has, without making them. */
+  get factCount(): number {
+    return this.onDemand?.count ?? this.dataset.facts.length;
+  }
+
+  /** One indicator's facts in the dataset's order. */
+  private factsOfIndicator(indicator: string): readonly Fact[] {
+    let list = this.byIndicator.get(indicator);
+    if (!list && this.onDemand) this.byIndicator.set(indicator, (list = this.onDemand.factsOf(indicator)));
+    return list ?? NONE;
   }
 
   /** The figure groups of one indicator's facts, in the dataset's order. */
   private groupFigures(indicator: string): void {
     this.grouped.add(indicator);
-    for (const fact of this.byIndicator.get(indicator) ?? NONE) {
+    for (const fact of this.factsOfIndicator(indicator)) {
       const key = figureKey(fact);
       const group = this.byKey.get(key);
       if (group) group.push(fact);
@@ -210,7 +230,7 @@ export class IndicatorStore {
   series(indicator: string): readonly Fact[] {
     let list = this.bySeries.get(indicator);
     if (!list) {
-      list = [...(this.byIndicator.get(indicator) ?? NONE)];
+      list = [...this.factsOfIndicator(indicator)];
       const keys = new Map(list.map((f) => [f, periodSortKey(f.period)]));
       list.sort((a, b) => keys.get(a)!.localeCompare(keys.get(b)!) || a.kind.localeCompare(b.kind));
       this.bySeries.set(indicator, list);
@@ -221,7 +241,7 @@ export class IndicatorStore {
   regionsOf(indicator: string): readonly string[] {
     let regions = this.regions.get(indicator);
     if (!regions) {
-      regions = [...new Set((this.byIndicator.get(indicator) ?? []).map((f) => f.region))];
+      regions = [...new Set(this.factsOfIndicator(indicator).map((f) => f.region))];
       this.regions.set(indicator, regions);
     }
     return regions;

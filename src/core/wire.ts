@@ -8,6 +8,7 @@
  * schema's own row schemas; facts, the bulk, by tight loops over the columns, with the same rules.
  */
 import type { z } from "zod";
+import { registerFactsOnDemand, type FactsOnDemand } from "./lazy-facts";
 import {
   conflictSchema,
   datasetHeaderSchema,
@@ -282,13 +283,14 @@ export function decodeDataset(json: unknown): Dataset {
 
   if (issues.list.length > 0 || !header.success || !sources || !indicators || !facts || !conflicts)
     throw invalidDataset(issues.list);
-  return {
-    ...header.data,
-    sources: sources.rows,
-    indicators: indicators.rows,
-    facts: facts.rows,
-    conflicts: conflicts.rows,
-  };
+  const decoded = facts.rows;
+  // Keys in the schema's order (the hash is over the text): facts is made on first read
+  // (lazy-facts.ts), as an own enumerable property, so JSON.stringify and spreads see it.
+  const dataset = { ...header.data, sources: sources.rows, indicators: indicators.rows } as Dataset;
+  Object.defineProperty(dataset, "facts", { get: () => decoded.all(), enumerable: true, configurable: true });
+  dataset.conflicts = conflicts.rows;
+  registerFactsOnDemand(dataset, decoded);
+  return dataset;
 }
 
 /** The string table: strings only, each once (so equal indexes are equal strings and vice versa). */
@@ -566,13 +568,13 @@ function checkFactColumn(
   return found;
 }
 
-/** The facts: each column checked on its own, then rows built without further checks. */
+/** The facts: each column checked on its own, then the dataset-wide rules by string index; facts are made on demand. */
 function decodeFacts(
   value: unknown,
   reader: CellReader,
   sources: Rows<Source> | undefined,
   indicators: Rows<Indicator> | undefined,
-): { rows: Fact[]; ids: FactIds } | undefined {
+): { rows: DecodedFacts; ids: FactIds } | undefined {
   const { strings, issues } = reader;
   const table = reader.table(value, "facts", 0);
   if (!table) return undefined;
@@ -593,33 +595,19 @@ function decodeFacts(
   }
 
   // Checked: string indexes, numbers; null (a list) or ABSENT (packed) where an optional field is left out.
-  const [idColumn, indicator, region, period, kind, measure, base, amount, unit] = columns as Array<ArrayLike<number>>;
-  const [reportedValue, reportedUnit, reportedText, qualifier, source, quote, line, note] = columns.slice(9) as Array<
-    ArrayLike<number>
-  >;
-  const optional = (column: ArrayLike<number> | undefined, r: number) => {
-    const cell = column?.[r];
-    return cell === undefined || cell === null || cell === ABSENT ? undefined : strings[cell];
-  };
-  const storedRows = stored?.rows ?? [];
-  const storedIds = stored?.ids ?? [];
-  let nextStored = 0;
-  let nextStoredRow = storedRows.length > 0 ? storedRows[0] : -1;
+  const factColumns = columns as Array<ArrayLike<number> | undefined> as FactColumnCells;
+  const [idColumn, indicator, region, period, kind, measure] = factColumns;
+  const source = factColumns[SOURCE_COLUMN]!;
+  // A stored id by row (-1: derived), when only some ids are stored.
+  let storedIdAt: Int32Array | undefined;
+  if (!idColumn && stored && stored.rows.length > 0) {
+    storedIdAt = new Int32Array(rows).fill(-1);
+    for (let i = 0; i < stored.rows.length; i++) storedIdAt[stored.rows[i]] = stored.ids[i];
+  }
+  const decoded = new DecodedFacts(rows, strings, factColumns, storedIdAt);
   const size = strings.length;
-  // The parts of derived ids are cached by their string indexes, while the keys stay exact integers.
-  const cacheParts = size < 200_000;
-  const prefixes = new Map<number, string>();
-  const suffixes = new Map<number, string>();
-  // A string's place among the kinds (measures), for the suffix cache's keys; only cached parts need it.
-  const order = (words: readonly string[]) => {
-    const at = new Uint8Array(cacheParts ? size : 0);
-    if (cacheParts) strings.forEach((text, i) => (at[i] = Math.max(words.indexOf(text), 0)));
-    return at;
-  };
-  const kindOrder = order(KINDS);
-  const measureOrder = order(MEASURES);
-  // The dataset-wide rules (datasetSchema's superRefine) are checked as rows are built: known
-  // indicator and source, unique ids. A table that did not decode has its own problem already.
+  // The dataset-wide rules (datasetSchema's superRefine), by string index: known indicator and
+  // source, unique ids. A table that did not decode has its own problem already.
   const known = (table: Rows<{ id: string }> | undefined) => {
     if (!table) return undefined;
     const marks = new Uint8Array(size);
@@ -629,70 +617,168 @@ function decodeFacts(
   };
   const knownIndicators = known(indicators);
   const knownSources = known(sources);
-  const ids = new FactIds(rows + storedIds.length, strings, [indicator, region, period, kind, measure, source]);
-  // Pushed, not preallocated: V8 keeps `new Array(n)` of 100,000 or more as a slow dictionary.
-  const facts: Fact[] = [];
+  const ids = new FactIds(rows + (stored?.ids.length ?? 0), strings, [indicator!, region!, period!, kind!, measure!, source]);
   for (let r = 0; r < rows; r++) {
-    const indicatorText = strings[indicator[r]];
-    const regionText = strings[region[r]];
-    const periodText = strings[period[r]];
-    const kindText = strings[kind[r]] as Fact["kind"];
-    const measureText = strings[measure[r]] as Fact["measure"];
-    const sourceText = strings[source[r]];
-    let id: string;
     let added: boolean;
-    if (idColumn) {
-      id = strings[idColumn[r]];
-      added = ids.addStored(idColumn[r]);
-    } else if (r === nextStoredRow) {
-      const at = storedIds[nextStored++];
-      id = strings[at];
-      added = ids.addStored(at);
-      nextStoredRow = nextStored < storedRows.length ? storedRows[nextStored] : -1;
-    } else {
-      added = ids.addKey(indicator[r], region[r], period[r], kind[r], measure[r], source[r]);
-      if (cacheParts) {
-        // indicator|region| + period + |kind|measure|source: two joins per id, the parts made once.
-        const head = indicator[r] * size + region[r];
-        let prefix = prefixes.get(head);
-        if (prefix === undefined) prefixes.set(head, (prefix = `${indicatorText}|${regionText}|`));
-        // Kind and measure are one of a few words each (checked above): their string indexes' order
-        // among those words keeps the key a small integer.
-        const tail = (kindOrder[kind[r]] * MEASURES.length + measureOrder[measure[r]]) * size + source[r];
-        let suffix = suffixes.get(tail);
-        if (suffix === undefined) suffixes.set(tail, (suffix = `|${kindText}|${measureText}|${sourceText}`));
-        id = prefix + periodText + suffix;
-      } else id = `${indicatorText}|${regionText}|${periodText}|${kindText}|${measureText}|${sourceText}`;
-    }
-    if (knownIndicators && !knownIndicators[indicator[r]])
-      issues.add(["facts", r, "indicator"], `unknown indicator ${indicatorText}`);
-    if (knownSources && !knownSources[source[r]]) issues.add(["facts", r, "source"], `unknown source ${sourceText}`);
-    if (!added) issues.add(["facts", r, "id"], `duplicate fact id ${id}`);
+    if (idColumn) added = ids.addStored(idColumn[r]);
+    else if (storedIdAt && storedIdAt[r] >= 0) added = ids.addStored(storedIdAt[r]);
+    else added = ids.addKey(indicator![r], region![r], period![r], kind![r], measure![r], source[r]);
+    if (knownIndicators && !knownIndicators[indicator![r]])
+      issues.add(["facts", r, "indicator"], `unknown indicator ${strings[indicator![r]]}`);
+    if (knownSources && !knownSources[source[r]]) issues.add(["facts", r, "source"], `unknown source ${strings[source[r]]}`);
+    if (!added) issues.add(["facts", r, "id"], `duplicate fact id ${decoded.idOf(r)}`);
     if (issues.full) break;
-    const reported = { value: reportedValue[r], unit: strings[reportedUnit[r]], text: strings[reportedText[r]] };
+  }
+  return issues.list.length > 0 ? undefined : { rows: decoded, ids };
+}
+
+/** The checked fact columns in FACT_COLUMNS' order; id is undefined when ids are derived. */
+type FactColumnCells = Array<ArrayLike<number> | undefined>;
+const SOURCE_COLUMN = 13;
+
+/**
+ * Checked fact columns, each Fact made on first read and kept (lazy-facts.ts): `fact(row)` for one,
+ * `all()` for the list, `factsOf(indicator)` for one indicator's, all from one cache.
+ */
+class DecodedFacts implements FactsOnDemand {
+  private readonly cache: Array<Fact | undefined> = [];
+  private everything?: Fact[];
+  private groups?: Map<string, Int32Array>;
+  // The parts of derived ids are cached by their string indexes, while the keys stay exact integers.
+  private readonly prefixes = new Map<number, string>();
+  private readonly suffixes = new Map<number, string>();
+  private kindOrder?: Uint8Array;
+  private measureOrder?: Uint8Array;
+
+  constructor(
+    readonly count: number,
+    private readonly strings: readonly string[],
+    private readonly columns: FactColumnCells,
+    private readonly storedIdAt: Int32Array | undefined,
+  ) {
+    // Filled, not preallocated: V8 keeps `new Array(n)` of 100,000 or more as a slow dictionary.
+    for (let r = 0; r < count; r++) this.cache.push(undefined);
+  }
+
+  fact(r: number): Fact {
+    return this.cache[r] ?? (this.cache[r] = this.make(r));
+  }
+
+  all(): Fact[] {
+    if (!this.everything) {
+      for (let r = 0; r < this.count; r++) if (this.cache[r] === undefined) this.cache[r] = this.make(r);
+      this.everything = this.cache as Fact[];
+    }
+    return this.everything;
+  }
+
+  factsOf(indicator: string): Fact[] {
+    const rows = this.groupRows().get(indicator);
+    const facts: Fact[] = [];
+    if (rows) for (let i = 0; i < rows.length; i++) facts.push(this.fact(rows[i]));
+    return facts;
+  }
+
+  regions(): string[] {
+    const region = this.columns[2]!;
+    const seen = new Uint8Array(this.strings.length);
+    const regions: string[] = [];
+    for (let r = 0; r < this.count; r++)
+      if (!seen[region[r]]) {
+        seen[region[r]] = 1;
+        regions.push(this.strings[region[r]]);
+      }
+    return regions;
+  }
+
+  /** Each indicator's rows ascending: a counting sort of the indicator column. */
+  private groupRows(): Map<string, Int32Array> {
+    if (this.groups) return this.groups;
+    const indicator = this.columns[1]!;
+    const counts = new Int32Array(this.strings.length);
+    for (let r = 0; r < this.count; r++) counts[indicator[r]]++;
+    const lists = new Map<number, Int32Array>();
+    this.groups = new Map();
+    counts.forEach((n, at) => {
+      if (n === 0) return;
+      const list = new Int32Array(n);
+      lists.set(at, list);
+      this.groups!.set(this.strings[at], list);
+    });
+    const filled = new Int32Array(this.strings.length);
+    for (let r = 0; r < this.count; r++) {
+      const at = indicator[r];
+      lists.get(at)![filled[at]++] = r;
+    }
+    return this.groups;
+  }
+
+  /** A row's fact id: stored, or derived from its parts (DERIVED_ID). */
+  idOf(r: number): string {
+    const { strings, columns } = this;
+    const [idColumn, indicator, region, period, kind, measure] = columns;
+    const source = columns[SOURCE_COLUMN]!;
+    if (idColumn) return strings[idColumn[r]];
+    const stored = this.storedIdAt ? this.storedIdAt[r] : -1;
+    if (stored >= 0) return strings[stored];
+    const size = strings.length;
+    const periodText = strings[period![r]];
+    if (size >= 200_000)
+      return `${strings[indicator![r]]}|${strings[region![r]]}|${periodText}|${strings[kind![r]]}|${strings[measure![r]]}|${strings[source[r]]}`;
+    // indicator|region| + period + |kind|measure|source: two joins per id, the parts made once.
+    const head = indicator![r] * size + region![r];
+    let prefix = this.prefixes.get(head);
+    if (prefix === undefined)
+      this.prefixes.set(head, (prefix = `${strings[indicator![r]]}|${strings[region![r]]}|`));
+    // Kind and measure are one of a few words each (checked): their string indexes' order among those
+    // words keeps the key a small integer.
+    this.kindOrder ??= wordOrder(strings, KINDS);
+    this.measureOrder ??= wordOrder(strings, MEASURES);
+    const tail = (this.kindOrder[kind![r]] * MEASURES.length + this.measureOrder[measure![r]]) * size + source[r];
+    let suffix = this.suffixes.get(tail);
+    if (suffix === undefined)
+      this.suffixes.set(tail, (suffix = `|${strings[kind![r]]}|${strings[measure![r]]}|${strings[source[r]]}`));
+    return prefix + periodText + suffix;
+  }
+
+  private make(r: number): Fact {
+    const { strings, columns } = this;
+    const [, indicator, region, period, kind, measure, base, amount, unit] = columns;
+    const [reportedValue, reportedUnit, reportedText, qualifier, source, quote, line, note] = columns.slice(9);
     // One literal, one object shape for every fact: an absent optional field is an undefined
     // property, which JSON.stringify leaves out, so a decoded dataset serializes (and hashes) as the
     // build wrote it, in the schema's key order.
-    facts.push({
-      id,
-      indicator: indicatorText,
-      region: regionText,
-      period: periodText,
-      kind: kindText,
-      measure: measureText,
-      base: optional(base, r),
-      value: amount[r],
-      unit: strings[unit[r]],
-      reported,
-      qualifier: optional(qualifier, r),
-      source: sourceText,
-      quote: strings[quote[r]],
-      line: line[r],
-      note: optional(note, r),
-    });
+    return {
+      id: this.idOf(r),
+      indicator: strings[indicator![r]],
+      region: strings[region![r]],
+      period: strings[period![r]],
+      kind: strings[kind![r]] as Fact["kind"],
+      measure: strings[measure![r]] as Fact["measure"],
+      base: optionalCell(strings, base, r),
+      value: amount![r],
+      unit: strings[unit![r]],
+      reported: { value: reportedValue![r], unit: strings[reportedUnit![r]], text: strings[reportedText![r]] },
+      qualifier: optionalCell(strings, qualifier, r),
+      source: strings[source![r]],
+      quote: strings[quote![r]],
+      line: line![r],
+      note: optionalCell(strings, note, r),
+    };
   }
+}
 
-  return issues.list.length > 0 ? undefined : { rows: facts, ids };
+/** An optional field's string: null (a list) or ABSENT (packed) where it is left out. */
+function optionalCell(strings: readonly string[], column: ArrayLike<number> | undefined, r: number): string | undefined {
+  const cell = column?.[r];
+  return cell === undefined || cell === null || cell === ABSENT ? undefined : strings[cell];
+}
+
+/** Each string's place among `words` (0 when it is none of them), by string index. */
+function wordOrder(strings: readonly string[], words: readonly string[]): Uint8Array {
+  const at = new Uint8Array(strings.length);
+  strings.forEach((text, i) => (at[i] = Math.max(words.indexOf(text), 0)));
+  return at;
 }
 
 /**

@@ -45,7 +45,7 @@ export function DataPanel({ store, settings }: DataPanelProps) {
       ];
   const rows: Array<[string, string]> = [
     ...identity,
-    [t.facts, String(d.facts.length)],
+    [t.facts, String(store.factCount)],
     [t.indicators, String(d.indicators.length)],
     [t.sources, String(d.sources.length)],
     [t.conflictsCount, String(d.conflicts.length)],

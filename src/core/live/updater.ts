@@ -281,8 +281,8 @@ export class LiveUpdater {
   private liveInfo(): LiveState["live"] {
     if (!this.live.loaded)
       return { version: "", builtAt: "", facts: 0, origin: { kind: "embedded", location: "bundled" } };
-    const { dataset, origin } = this.live.store;
-    return { version: dataset.version, builtAt: dataset.builtAt, facts: dataset.facts.length, origin };
+    const { dataset, origin, factCount } = this.live.store;
+    return { version: dataset.version, builtAt: dataset.builtAt, facts: factCount, origin };
   }
 
   private update(patch: Partial<LiveState>): void {

@@ -5,10 +5,12 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { describe, it } from "@jest/globals";
+import { describe, it, jest } from "@jest/globals";
 import fc from "fast-check";
 import { expect } from "../../jest/expect";
 import { contentText } from "../../../src/core/integrity";
+import { factCount, factsOnDemand } from "../../../src/core/lazy-facts";
+import { IndicatorStore } from "../../../src/core/store";
 import { acceptDatasetText, parseDatasetText } from "../../../src/core/live/parse";
 import {
   DatasetError,
@@ -298,6 +300,50 @@ function expectSameRefusal(dataset: Dataset, change: Change) {
   expect(firstProblem(refusal(() => decodeDataset(changed))), label).toBe(firstProblem(json));
   expect(firstProblem(refusal(() => decodeDataset(packed(changed)))), `${label} (packed)`).toBe(firstProblem(json));
 }
+
+describe("facts made on demand", () => {
+  it("answers lookups without making every fact, with the objects dataset.facts later holds, in the same order as a plain store", () => {
+    const plain = parseDataset(built());
+    const decoded = decodeDataset(encodeDatasetObject(plain));
+    const everyFact = jest.spyOn(decoded, "facts", "get");
+    const lazy = new IndicatorStore(decoded);
+    const eager = new IndicatorStore(plain);
+    expect(factsOnDemand(decoded)?.count).toBe(plain.facts.length);
+    expect(factsOnDemand(plain)).toBeUndefined();
+    expect(lazy.factCount).toBe(plain.facts.length);
+    expect(factCount(decoded)).toBe(plain.facts.length);
+    expect(lazy.regionsWithFigures()).toEqual(eager.regionsWithFigures());
+    const answers: Fact[] = [];
+    for (const { id } of plain.indicators) {
+      expect(lazy.series(id)).toEqual(eager.series(id));
+      expect(lazy.regionsOf(id)).toEqual(eager.regionsOf(id));
+    }
+    for (const fact of plain.facts) {
+      const found = lazy.facts(fact.indicator, fact.region, fact.period, fact.kind, fact.measure);
+      expect(found).toEqual(eager.facts(fact.indicator, fact.region, fact.period, fact.kind, fact.measure));
+      answers.push(...found);
+    }
+    expect(everyFact).not.toHaveBeenCalled();
+    // One cache: the facts lookups returned are the very objects of the list, which is in file order.
+    const list = decoded.facts;
+    expect(list).toEqual(plain.facts);
+    const inList = new Set(list);
+    expect(answers.every((fact) => inList.has(fact))).toBe(true);
+    expect(decoded.facts).toBe(list);
+    everyFact.mockRestore();
+  });
+
+  it("makes each fact once, whichever way it is first read", () => {
+    const plain = parseDataset(built());
+    const indicator = plain.facts[0].indicator;
+    const first = decodeDataset(encodeDatasetObject(plain));
+    const onDemand = factsOnDemand(first)!;
+    const one = onDemand.factsOf(indicator);
+    expect(onDemand.factsOf(indicator).every((fact, i) => fact === one[i])).toBe(true);
+    expect(first.facts.filter((f) => f.indicator === indicator).every((fact, i) => fact === one[i])).toBe(true);
+    expect(onDemand.factsOf("no_such_indicator")).toEqual([]);
+  });
+});
 
 describe("the compact decoder refuses what the schema refuses", () => {
   const dataset = parseDataset(built());

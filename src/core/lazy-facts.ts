@@ -1,0 +1,36 @@
+/**
+ * Facts made on demand. A decoded compact dataset (wire.ts) is checked in full when it is read, but its
+ * fact objects are made only when something reads them: one indicator's on its first lookup, all of
+ * them when `dataset.facts` is first read. At 100,000 facts, making every object up front was most of
+ * the decode's time (and its garbage collection); a workbook's formulas read a few indicators.
+ *
+ * Either way of reading gives the same objects (one cache), so identity and order hold: an indicator's
+ * facts come in the dataset's order, as `dataset.facts.filter(...)` would give them.
+ */
+import type { Dataset, Fact } from "./schema";
+
+export interface FactsOnDemand {
+  /** How many facts the dataset has, without making them. */
+  readonly count: number;
+  /** One indicator's facts in the dataset's order (empty for an indicator without facts). */
+  factsOf(indicator: string): Fact[];
+  /** The regions any fact is for, in order of first appearance. */
+  regions(): string[];
+}
+
+const registry = new WeakMap<Dataset, FactsOnDemand>();
+
+/** Marks a dataset whose facts are made on demand (called by the decoder that made it). */
+export function registerFactsOnDemand(dataset: Dataset, facts: FactsOnDemand): void {
+  registry.set(dataset, facts);
+}
+
+/** The on-demand facts of a dataset, or undefined when its facts are a plain list. */
+export function factsOnDemand(dataset: Dataset): FactsOnDemand | undefined {
+  return registry.get(dataset);
+}
+
+/** A dataset's fact count, without making its facts. */
+export function factCount(dataset: Dataset): number {
+  return registry.get(dataset)?.count ?? dataset.facts.length;
+}
