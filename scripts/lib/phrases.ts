@@ -133,6 +133,11 @@ export function derivePhrases(
       drop(`covers ${Math.round(coverage * 100)}% of the indicator's name`);
       continue;
     }
+    const rival = indistinctFrom(key, indicator, indicators);
+    if (rival) {
+      drop(`names ${rival.id} as well (${rival.zh})`);
+      continue;
+    }
     const own = phrases.get(indicator.id) ?? [];
     own.push(text);
     phrases.set(indicator.id, own);
@@ -158,6 +163,30 @@ export function lostMeaning(phrase: string, name: string): string | undefined {
     const subject = normalizeName(share[1]);
     const said = normalizeName(phrase.split("占")[0]);
     if (bigramCoverage(said, subject) < 0.5) return `the subject ${share[1]} of the share`;
+  }
+  return undefined;
+}
+
+/**
+ * Another indicator a phrase names as well as its own: one whose name it mostly covers, without any
+ * of the words that tell its own indicator from that one (实施棚户区改造 is the area, 棚户区改造面积, or the
+ * count, 棚户区改造项目数: the report's unit told them apart, the phrase does not).
+ */
+export function indistinctFrom(
+  phrase: string,
+  indicator: Indicator,
+  indicators: ReadonlyMap<string, Indicator>,
+): Indicator | undefined {
+  const said = new Set(bigrams(phrase));
+  const ownName = bigrams(normalizeName(indicator.zh));
+  for (const other of indicators.values()) {
+    if (other.id === indicator.id) continue;
+    const otherName = normalizeName(other.zh);
+    if (bigramCoverage(phrase, otherName) < 0.5) continue;
+    const theirs = new Set(bigrams(otherName));
+    const distinct = ownName.filter((pair) => !theirs.has(pair));
+    // A name the other's holds whole (地区生产总值 in 地区生产总值增速) is the general one: said whole, it is ours.
+    if (distinct.length > 0 && !distinct.some((pair) => said.has(pair))) return other;
   }
   return undefined;
 }

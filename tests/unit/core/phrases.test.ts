@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { derivePhrases, lostMeaning, phraseBefore } from "../../../scripts/lib/phrases";
+import { derivePhrases, indistinctFrom, lostMeaning, phraseBefore } from "../../../scripts/lib/phrases";
 import { IndicatorResolver } from "../../../src/core/resolve";
 import type { Indicator } from "../../../src/core/schema";
 import { live } from "../../../src/runtime/dataset";
@@ -74,5 +74,36 @@ describe("report phrases", () => {
       }),
     );
     expect(lost).toEqual([]);
+  });
+
+  it("drops a phrase that names a neighbour as well: 实施棚户区改造 (5万平方米) is the area or the count", () => {
+    const area = indicator("urban_shantytown_renovation_area", "棚户区改造面积", "平方米");
+    const count = indicator("urban_shantytown_renovation_projects", "棚户区改造项目数", "个");
+    const { phrases, dropped } = derive([area, count], [[area.id, "实施棚户区改造5万平方米", "5万平方米"]]);
+    expect(phrases.get(area.id)).toBeUndefined();
+    expect(dropped).toEqual([
+      {
+        phrase: "实施棚户区改造",
+        indicators: [area.id],
+        why: expect.stringMatching(/names urban_shantytown_renovation_projects/),
+      },
+    ]);
+    // A word of its own name tells them apart; a name the other holds whole is the general one.
+    const byId = new Map([area, count].map((i) => [i.id, i]));
+    expect(indistinctFrom("实施棚户区改造面积", area, byId)).toBeUndefined();
+    const gdp = indicator("econ_gdp", "地区生产总值", "亿元");
+    const growth = indicator("econ_gdp_growth", "地区生产总值增速", "%");
+    expect(indistinctFrom("地区生产总值预计", gdp, new Map([gdp, growth].map((i) => [i.id, i])))).toBeUndefined();
+  });
+
+  it("leaves no phrase in the dataset that names another indicator as well", () => {
+    const indicators = new Map(live.store.dataset.indicators.map((i) => [i.id, i]));
+    const shared = live.store.dataset.indicators.flatMap((i) =>
+      (i.phrases ?? []).flatMap((p) => {
+        const rival = indistinctFrom(p, i, indicators);
+        return rival ? [`${p} → ${i.id}, also ${rival.id}`] : [];
+      }),
+    );
+    expect(shared).toEqual([]);
   });
 });
