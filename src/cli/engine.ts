@@ -21,6 +21,8 @@ import {
 import type { LiveDataset } from "../core/live/dataset";
 import * as functionsModule from "../functions/functions";
 import { answeringFrom } from "../functions/live";
+import { inDateSystem } from "../runtime/date-system";
+import type { DateSystem } from "../core/excel-dates";
 
 export const FUNCTIONS_SOURCE = resolve(__dirname, "../functions/functions.ts");
 
@@ -163,6 +165,8 @@ const sheetName = (index: number) => `F${index + 1}`;
 export interface EvalOptions {
   /** The dataset the HH functions answer from; default the runtime's one. */
   live?: LiveDataset;
+  /** The workbook's date system: what DATE() returns and how as_of serials are read (default 1900). */
+  dateSystem?: DateSystem;
 }
 
 /**
@@ -172,12 +176,13 @@ export interface EvalOptions {
  */
 export async function evaluateFormulas(formulas: string[], options: EvalOptions = {}): Promise<EvalResult[]> {
   await registerHHFunctions();
-  const { live } = options;
-  return live ? answeringFrom(live, () => evaluate(formulas)) : evaluate(formulas);
+  const { live, dateSystem = 1900 } = options;
+  const inWorkbook = () => inDateSystem(dateSystem, () => evaluate(formulas, dateSystem));
+  return live ? answeringFrom(live, inWorkbook) : inWorkbook();
 }
 
 /** Builds the sheets and reads the results; synchronous, so a dataset bound around it holds throughout. */
-function evaluate(formulas: string[]): EvalResult[] {
+function evaluate(formulas: string[], dateSystem: DateSystem): EvalResult[] {
   const sheets: Record<string, RawCellContent[][]> = {};
   formulas.forEach((formula, index) => {
     sheets[sheetName(index)] = [[formula.startsWith("=") ? formula : `=${formula}`]];
@@ -186,6 +191,7 @@ function evaluate(formulas: string[]): EvalResult[] {
     licenseKey: "gpl-v3",
     useArrayArithmetic: true,
     smartRounding: false,
+    nullDate: dateSystem === 1904 ? { year: 1904, month: 1, day: 1 } : { year: 1899, month: 12, day: 30 },
   });
   try {
     return formulas.map((_, index) => readResult(hf, hf.getSheetId(sheetName(index))!));

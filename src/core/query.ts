@@ -12,6 +12,7 @@ import { endYear, isYear, normalizePeriod } from "./periods";
 import type { Fact, Indicator, Kind, Measure } from "./schema";
 import { ACTUAL_KINDS, isActualKind, normalizeKind, TARGET_KINDS } from "./kinds";
 import type { IndicatorStore } from "./store";
+import type { DateSystem } from "./excel-dates";
 import { firstPublished, parseAsOf, publishedBy, type Publication } from "./vintages";
 import { sourceNote } from "./messages/vintages";
 
@@ -171,13 +172,15 @@ interface Lookup {
   unit?: unknown;
   /** A date (Excel serial or "2024-03-01"): the figure as it was known then. */
   asOf?: unknown;
+  /** The date system of the workbook an Excel serial in `asOf` comes from (1900 unless told). */
+  dateSystem?: DateSystem;
 }
 
 function resolveArgs(store: IndicatorStore, args: Lookup) {
   const reading = store.read(args.indicator);
   const period = normalizePeriod(args.period);
   const region = store.region(args.region, reading);
-  const asOf = parseAsOf(args.asOf);
+  const asOf = parseAsOf(args.asOf, args.dateSystem);
   return { reading, indicator: reading.indicator, period, region, asOf };
 }
 
@@ -300,13 +303,13 @@ export const SERIES_HEADER: Cell[] = ["period", "kind", "measure", "value", "uni
 /** Every figure of the measure the name denotes (a plain name: the levels), one row per key, oldest first. */
 export function series(
   store: IndicatorStore,
-  args: { indicator: unknown; region?: unknown; kind?: unknown; asOf?: unknown },
+  args: { indicator: unknown; region?: unknown; kind?: unknown; asOf?: unknown; dateSystem?: DateSystem },
 ): Cell[][] {
   const reading = store.read(args.indicator);
   const indicator = reading.indicator;
   const region = store.region(args.region, reading);
   const kind = isBlank(args.kind) ? undefined : normalizeKind(args.kind);
-  const asOf = parseAsOf(args.asOf);
+  const asOf = parseAsOf(args.asOf, args.dateSystem);
   const chosen = new Set<string>();
   const rows: Cell[][] = [];
   const later: Fact[] = [];

@@ -7,6 +7,7 @@
  */
 import { isBlank } from "./args";
 import { badValue } from "./errors";
+import { FIRST_SERIAL, LAST_SERIAL, serialToIso, type DateSystem } from "./excel-dates";
 import { fitsQualified, normalizeQualifier } from "./qualifiers";
 import type { Fact, Kind, Source } from "./schema";
 
@@ -163,22 +164,19 @@ export function firstPublished(facts: readonly Fact[], sources: ReadonlyMap<stri
   return first;
 }
 
-/** Excel's day 0 is 1899-12-30 for every serial after the phantom 1900-02-29 (serial 60). */
-const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
-const MAX_EXCEL_SERIAL = 2_958_465; // 9999-12-31
-
 /**
- * The as_of argument as YYYY-MM-DD: an Excel date serial (a time of day is ignored) or text such as
- * "2024-03-01", "2024/3/1" or "2024年3月1日"; undefined when blank. Anything else is a #VALUE! error.
+ * The as_of argument as YYYY-MM-DD: an Excel date serial in the workbook's date system (a time of day
+ * is ignored) or text such as "2024-03-01", "2024/3/1" or "2024年3月1日"; undefined when blank.
+ * Anything else is a #VALUE! error.
  */
-export function parseAsOf(input: unknown): string | undefined {
+export function parseAsOf(input: unknown, dateSystem: DateSystem = 1900): string | undefined {
   if (isBlank(input)) return undefined;
   if (typeof input === "number") {
-    // Serials 1900-2100 are dates in 1905: no report is that old, and a year was meant.
+    // Serials 1900-2100 are dates in 1905 (1909): no report is that old, and a year was meant.
     if (Number.isInteger(input) && input >= 1900 && input <= 2100) throw badValue("asOfYear", { value: String(input) });
-    if (!Number.isFinite(input) || input < 61 || input > MAX_EXCEL_SERIAL)
+    if (!Number.isFinite(input) || input < FIRST_SERIAL[dateSystem] || input > LAST_SERIAL[dateSystem])
       throw badValue("asOfInvalid", { value: String(input) });
-    return new Date(EXCEL_EPOCH_MS + Math.floor(input) * 86_400_000).toISOString().slice(0, 10);
+    return serialToIso(input, dateSystem);
   }
   const text = typeof input === "string" ? input.normalize("NFKC").trim() : "";
   const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(text);

@@ -7,6 +7,8 @@ import { seriesPoints, sortFacts, targetRows, type SeriesPoint, type TargetRow }
 import type { Fact, Indicator, Source } from "../core/schema";
 import type { IndicatorStore } from "../core/store";
 import { neutralizeFormulaText } from "../core/text";
+import { isoToSerial } from "../core/excel-dates";
+import { workbook } from "../runtime/date-system";
 import { isPercentUnit } from "../core/units";
 import { call, indicatorArg, periodArg, quoteArg, regionArg } from "./formulas";
 import { KIND_LABEL, MEASURE_LABEL, type Lang } from "./labels";
@@ -93,10 +95,9 @@ export function text(value: string | undefined): string {
   return value === undefined ? "" : neutralizeFormulaText(value);
 }
 
-/** Excel's serial day number (1900 date system) for an ISO date, so dates sort and filter as dates. */
+/** Excel's serial day number in the workbook's date system for an ISO date, so dates sort and filter as dates. */
 export function excelDate(iso: string): number {
-  const [y, m, d] = iso.split("-").map(Number);
-  return Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000);
+  return isoToSerial(iso, workbook.dateSystem);
 }
 
 /** Width in points from the longest entry (header and up to 2,000 rows): CJK characters count double. */

@@ -10,6 +10,7 @@ import { cagr, baseBeforeGrowth, project as projectValue, yoy } from "../core/gr
 import * as q from "../core/query";
 import { excelResult } from "./excel-errors";
 import { live, lookup } from "./live";
+import { workbook } from "../runtime/date-system";
 
 /**
  * 指标的报告值:实际值,无实际值时取预计值。Reported level: the actual, or the estimate (预计) where no actual exists.
@@ -23,7 +24,16 @@ import { live, lookup } from "./live";
  * @returns 数值(百分比为小数) / The value (percentages as fractions)
  */
 export function value(indicator: string, period: any, region?: string, unit?: string, as_of?: any): number {
-  return lookup(() => q.value(live.store, { indicator, period, region, unit: checkLength("unit", unit), asOf: as_of }));
+  return lookup(() =>
+    q.value(live.store, {
+      indicator,
+      period,
+      region,
+      unit: checkLength("unit", unit),
+      asOf: as_of,
+      dateSystem: workbook.dateSystem,
+    }),
+  );
 }
 
 /**
@@ -39,7 +49,14 @@ export function value(indicator: string, period: any, region?: string, unit?: st
  */
 export function target(indicator: string, period: any, region?: string, unit?: string, as_of?: any): number {
   return lookup(() =>
-    q.target(live.store, { indicator, period, region, unit: checkLength("unit", unit), asOf: as_of }),
+    q.target(live.store, {
+      indicator,
+      period,
+      region,
+      unit: checkLength("unit", unit),
+      asOf: as_of,
+      dateSystem: workbook.dateSystem,
+    }),
   );
 }
 
@@ -57,7 +74,15 @@ export function target(indicator: string, period: any, region?: string, unit?: s
  */
 export function get(indicator: string, period: any, kind: string, region?: string, unit?: string, as_of?: any): number {
   return lookup(() =>
-    q.get(live.store, { indicator, period, kind, region, unit: checkLength("unit", unit), asOf: as_of }),
+    q.get(live.store, {
+      indicator,
+      period,
+      kind,
+      region,
+      unit: checkLength("unit", unit),
+      asOf: as_of,
+      dateSystem: workbook.dateSystem,
+    }),
   );
 }
 
@@ -73,7 +98,9 @@ export function get(indicator: string, period: any, kind: string, region?: strin
  * @returns 增速(小数) / Growth as a fraction
  */
 export function growth(indicator: string, period: any, region?: string, kind?: string, as_of?: any): number {
-  return lookup(() => q.growth(live.store, { indicator, period, region, kind, asOf: as_of }));
+  return lookup(() =>
+    q.growth(live.store, { indicator, period, region, kind, asOf: as_of, dateSystem: workbook.dateSystem }),
+  );
 }
 
 /**
@@ -87,7 +114,7 @@ export function growth(indicator: string, period: any, region?: string, kind?: s
  * @returns 表格:period, kind, value, unit / Table of period, kind, value, unit
  */
 export function series(indicator: string, region?: string, kind?: string, as_of?: any): any[][] {
-  return lookup(() => q.series(live.store, { indicator, region, kind, asOf: as_of }));
+  return lookup(() => q.series(live.store, { indicator, region, kind, asOf: as_of, dateSystem: workbook.dateSystem }));
 }
 
 /**
@@ -102,7 +129,9 @@ export function series(indicator: string, region?: string, kind?: string, as_of?
  * @returns 引文 / The citation
  */
 export function source(indicator: string, period: any, kind?: string, region?: string, as_of?: any): string {
-  return lookup(() => q.source(live.store, { indicator, period, kind, region, asOf: as_of }));
+  return lookup(() =>
+    q.source(live.store, { indicator, period, kind, region, asOf: as_of, dateSystem: workbook.dateSystem }),
+  );
 }
 
 /**
@@ -141,7 +170,14 @@ export function find(query: string, limit?: number): any[][] {
  */
 export function targetgap(indicator: string, period: any, region?: string, unit?: string, as_of?: any): number {
   return lookup(() =>
-    q.targetGap(live.store, { indicator, period, region, unit: checkLength("unit", unit), asOf: as_of }),
+    q.targetGap(live.store, {
+      indicator,
+      period,
+      region,
+      unit: checkLength("unit", unit),
+      asOf: as_of,
+      dateSystem: workbook.dateSystem,
+    }),
   );
 }
 
@@ -156,7 +192,9 @@ export function targetgap(indicator: string, period: any, region?: string, unit?
  * @returns 年均所需变化(小数) / Required yearly change as a fraction
  */
 export function targetrate(indicator: string, period: any, region?: string, as_of?: any): number {
-  return lookup(() => q.targetRate(live.store, { indicator, period, region, asOf: as_of }));
+  return lookup(() =>
+    q.targetRate(live.store, { indicator, period, region, asOf: as_of, dateSystem: workbook.dateSystem }),
+  );
 }
 
 /**

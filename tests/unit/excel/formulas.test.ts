@@ -1,3 +1,4 @@
+import { inDateSystem } from "../../../src/runtime/date-system";
 import { describe, expect, it } from "@jest/globals";
 import { referenceFrom, splitAddress } from "../../../src/excel/address";
 import { call, factFormula, numberLiteral, quoteArg } from "../../../src/excel/formulas";
@@ -115,9 +116,10 @@ describe("tables", () => {
     expect(block.widths[2]).toBe(50);
   });
 
-  it("writes dates as Excel dates", () => {
+  it("writes dates as Excel dates, in the workbook's date system", () => {
     expect(excelDate("1900-03-01")).toBe(61);
     expect(excelDate("2023-06-27")).toBe(45104);
+    expect(inDateSystem(1904, () => excelDate("2023-06-27"))).toBe(45104 - 1462);
   });
 
   it("sizes columns to their content, CJK wider", () => {

@@ -40,6 +40,25 @@ describe("the as_of argument", () => {
     expect(before.message).toContain("first published 2023-01-05");
   });
 
+  it("reads DATE() in a 1904-system workbook as the same day, not four years earlier", async () => {
+    const formulas = [
+      '=HH.VALUE("地区生产总值",2022,"新城区",,DATE(2023,2,1))',
+      '=HH.VALUE("地区生产总值",2022,"新城区",,DATE(2023,6,1))',
+      '=HH.GET("地区生产总值",2022,"estimate","新城区",,DATE(2024,6,30))',
+    ];
+    const in1900 = await evaluateFormulas(formulas, { live });
+    const in1904 = await evaluateFormulas(formulas, { live, dateSystem: 1904 });
+    expect(in1904).toEqual(in1900);
+    expect(in1904.map((r) => (r.ok ? r.value : r.error))).toEqual([665, 670.2, 665]);
+    // The same serial is another day in each system: 1904's DATE(2023,6,1) read as 1900 is in 2019.
+    const [serial] = await evaluateFormulas(["=DATE(2023,6,1)"], { dateSystem: 1904 });
+    const [misread] = await evaluateFormulas(
+      [`=HH.VALUE("地区生产总值",2022,"新城区",,${(serial as { value: number }).value})`],
+      { live },
+    );
+    expect(misread).toMatchObject({ ok: false, error: "#N/A", message: expect.stringContaining("2019-05-31") });
+  });
+
   it("gives #N/A saying when the figure was first published for a date before it", async () => {
     const result = await error('=HH.VALUE("地区生产总值",2022,"新城区",,"2022-12-31")');
     expect(result.error).toBe("#N/A");
