@@ -20,19 +20,29 @@ export async function readDateSystem(run: Run): Promise<DateSystem> {
 /**
  * Reads the date system and sets it for the functions; when it is not the 1900 assumed until then,
  * recalculates, since formulas computed before it was read may have read a date in the wrong system.
- * Never throws: where it cannot be read, 1900 (Excel's default) stays, and the failure is logged.
+ * Never throws: where it cannot be read, 1900 (Excel's default) stays; each failure is logged as what it is.
  */
 export async function applyWorkbookDateSystem(
   run: Run,
   recalculate: () => Promise<unknown>,
   log: (message: string, error?: unknown) => void = console.warn,
 ): Promise<DateSystem | undefined> {
+  let system: DateSystem;
   try {
-    const system = await readDateSystem(run);
-    if (setWorkbookDateSystem(system)) await recalculate();
-    return system;
+    system = await readDateSystem(run);
   } catch (error) {
     log("HH Indicators: could not read the workbook's date system; as_of dates are read as the 1900 system.", error);
     return undefined;
   }
+  if (setWorkbookDateSystem(system)) {
+    try {
+      await recalculate();
+    } catch (error) {
+      log(
+        `HH Indicators: the workbook uses the ${system} date system, but recalculating failed: formulas with an as_of date computed before may be stale; press 重算 HH 公式 (Recalculate HH).`,
+        error,
+      );
+    }
+  }
+  return system;
 }

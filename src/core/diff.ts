@@ -51,7 +51,7 @@ function sameFields(a: Fact, b: Fact): boolean {
   return true;
 }
 
-export function diffDatasets(previous: Dataset, next: Dataset): DatasetDiff {
+export function diffDatasets(previous: Pick<Dataset, "version" | "builtAt" | "facts">, next: Dataset): DatasetDiff {
   const before = new Map(previous.facts.map((f) => [f.id, f]));
   const after = new Map(next.facts.map((f) => [f.id, f]));
   const added: FactRef[] = [];

@@ -8,8 +8,11 @@ export type DateSystem = 1900 | 1904;
 
 const DAY_MS = 86_400_000;
 const EPOCH_MS: Record<DateSystem, number> = { 1900: Date.UTC(1899, 11, 30), 1904: Date.UTC(1904, 0, 1) };
-/** The first serial that is a real date: 1900-03-01 (61) in the 1900 system, 1904-01-01 (0) in 1904. */
-export const FIRST_SERIAL: Record<DateSystem, number> = { 1900: 61, 1904: 0 };
+/**
+ * The first serial read as a date: 1900-03-01 (61) in the 1900 system, 1904-01-02 (1) in 1904, so 0 (an
+ * empty cell's value) is refused alike in both.
+ */
+export const FIRST_SERIAL: Record<DateSystem, number> = { 1900: 61, 1904: 1 };
 /** 9999-12-31, Excel's last date. */
 export const LAST_SERIAL: Record<DateSystem, number> = { 1900: 2_958_465, 1904: 2_957_003 };
 

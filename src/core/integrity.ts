@@ -5,7 +5,7 @@
  * add-in, node:crypto in the CLI and the build): core only says what is hashed.
  */
 import type { Dataset } from "./schema";
-import { toCanonical, UnitError } from "./units";
+import { canonicalConverter, UnitError } from "./units";
 
 export type Content = Pick<Dataset, "sources" | "indicators" | "facts" | "conflicts">;
 
@@ -35,14 +35,24 @@ const CLOCK_SKEW_MS = 60_000;
 /** The first problem with a dataset's dates and values, or undefined. Cheap: no hashing. */
 export function contentProblem(dataset: Dataset, now: Date): IntegrityProblem | undefined {
   if (Date.parse(dataset.builtAt) > now.getTime() + CLOCK_SKEW_MS) return { code: "future", builtAt: dataset.builtAt };
-  for (const fact of dataset.facts) {
-    let expected: number;
-    try {
-      expected = toCanonical(fact.reported.value, fact.reported.unit, fact.unit);
-    } catch (error) {
-      if (!(error instanceof UnitError)) throw error;
-      expected = Number.NaN;
+  // A dataset uses a few pairs of units: each pair is read once.
+  const converters = new Map<string, (value: number) => number>();
+  const converterFor = (reported: string, canonical: string) => {
+    const key = `${reported}\u0000${canonical}`;
+    let convert = converters.get(key);
+    if (!convert) {
+      try {
+        convert = canonicalConverter(reported, canonical);
+      } catch (error) {
+        if (!(error instanceof UnitError)) throw error;
+        convert = () => Number.NaN;
+      }
+      converters.set(key, convert);
     }
+    return convert;
+  };
+  for (const fact of dataset.facts) {
+    const expected = converterFor(fact.reported.unit, fact.unit)(fact.reported.value);
     if (!(Math.abs(expected - fact.value) <= 1e-9 * Math.max(1, Math.abs(expected))))
       return { code: "value", fact: fact.id, value: fact.value, reported: fact.reported.text };
   }

@@ -109,8 +109,25 @@ export function convertUnit(value: number, from: string, to: string): number {
 
 /** A value as stored in the dataset: percent-like units become fractions. */
 export function toCanonical(value: number, reportedUnit: string, canonicalUnit: string): number {
-  if (isPercentUnit(reportedUnit)) return roundSignificant(toBase(value, reportedUnit).value / 100);
-  return convertUnit(value, reportedUnit, canonicalUnit);
+  return canonicalConverter(reportedUnit, canonicalUnit)(value);
+}
+
+/**
+ * toCanonical for one pair of units, the units read once: for checking many values (a dataset's every
+ * fact against its reported figure). Throws as toCanonical does when the units do not convert.
+ */
+export function canonicalConverter(reportedUnit: string, canonicalUnit: string): (value: number) => number {
+  if (isPercentUnit(reportedUnit)) {
+    const parsed = parseUnit(reportedUnit);
+    const [, factor] = reference(parsed.base);
+    // As toBase computes it, then a fraction.
+    return (value) => roundSignificant((value * parsed.multiplier * factor) / 100);
+  }
+  // convertUnit's checks and arithmetic, with its two factors computed once.
+  convertUnit(1, reportedUnit, canonicalUnit);
+  const a = toBase(1, reportedUnit).value;
+  const b = toBase(1, canonicalUnit).value;
+  return (value) => roundSignificant((value * a) / b);
 }
 
 /** Removes binary floating-point noise (1.28 * 10000 → 12800, not 12800.000000000002). */

@@ -617,7 +617,14 @@ function decodeFacts(
   };
   const knownIndicators = known(indicators);
   const knownSources = known(sources);
-  const ids = new FactIds(rows + (stored?.ids.length ?? 0), strings, [indicator!, region!, period!, kind!, measure!, source]);
+  const ids = new FactIds(rows + (stored?.ids.length ?? 0), strings, [
+    indicator!,
+    region!,
+    period!,
+    kind!,
+    measure!,
+    source,
+  ]);
   for (let r = 0; r < rows; r++) {
     let added: boolean;
     if (idColumn) added = ids.addStored(idColumn[r]);
@@ -625,7 +632,8 @@ function decodeFacts(
     else added = ids.addKey(indicator![r], region![r], period![r], kind![r], measure![r], source[r]);
     if (knownIndicators && !knownIndicators[indicator![r]])
       issues.add(["facts", r, "indicator"], `unknown indicator ${strings[indicator![r]]}`);
-    if (knownSources && !knownSources[source[r]]) issues.add(["facts", r, "source"], `unknown source ${strings[source[r]]}`);
+    if (knownSources && !knownSources[source[r]])
+      issues.add(["facts", r, "source"], `unknown source ${strings[source[r]]}`);
     if (!added) issues.add(["facts", r, "id"], `duplicate fact id ${decoded.idOf(r)}`);
     if (issues.full) break;
   }
@@ -649,13 +657,50 @@ class DecodedFacts implements FactsOnDemand {
   private readonly suffixes = new Map<number, string>();
   private kindOrder?: Uint8Array;
   private measureOrder?: Uint8Array;
+  // The columns by name (FACT_COLUMNS' order); only id and the optional ones may be undefined.
+  private readonly idColumn?: ArrayLike<number>;
+  private readonly indicator: ArrayLike<number>;
+  private readonly region: ArrayLike<number>;
+  private readonly period: ArrayLike<number>;
+  private readonly kind: ArrayLike<number>;
+  private readonly measure: ArrayLike<number>;
+  private readonly base?: ArrayLike<number>;
+  private readonly amount: ArrayLike<number>;
+  private readonly unit: ArrayLike<number>;
+  private readonly reportedValue: ArrayLike<number>;
+  private readonly reportedUnit: ArrayLike<number>;
+  private readonly reportedText: ArrayLike<number>;
+  private readonly qualifier?: ArrayLike<number>;
+  private readonly source: ArrayLike<number>;
+  private readonly quote: ArrayLike<number>;
+  private readonly line: ArrayLike<number>;
+  private readonly note?: ArrayLike<number>;
 
   constructor(
     readonly count: number,
     private readonly strings: readonly string[],
-    private readonly columns: FactColumnCells,
+    columns: FactColumnCells,
     private readonly storedIdAt: Int32Array | undefined,
   ) {
+    [
+      this.idColumn,
+      this.indicator,
+      this.region,
+      this.period,
+      this.kind,
+      this.measure,
+      this.base,
+      this.amount,
+      this.unit,
+      this.reportedValue,
+      this.reportedUnit,
+      this.reportedText,
+      this.qualifier,
+      this.source,
+      this.quote,
+      this.line,
+      this.note,
+    ] = columns as Array<ArrayLike<number>>;
     // Filled, not preallocated: V8 keeps `new Array(n)` of 100,000 or more as a slow dictionary.
     for (let r = 0; r < count; r++) this.cache.push(undefined);
   }
@@ -667,7 +712,8 @@ class DecodedFacts implements FactsOnDemand {
   all(): Fact[] {
     if (!this.everything) {
       for (let r = 0; r < this.count; r++) if (this.cache[r] === undefined) this.cache[r] = this.make(r);
-      this.everything = this.cache as Fact[];
+      // A copy: the cache is read by row, so a caller sorting or splicing the list must not move its rows.
+      this.everything = (this.cache as Fact[]).slice();
     }
     return this.everything;
   }
@@ -680,13 +726,13 @@ class DecodedFacts implements FactsOnDemand {
   }
 
   regions(): string[] {
-    const region = this.columns[2]!;
-    const seen = new Uint8Array(this.strings.length);
+    const { region, strings } = this;
+    const seen = new Uint8Array(strings.length);
     const regions: string[] = [];
     for (let r = 0; r < this.count; r++)
       if (!seen[region[r]]) {
         seen[region[r]] = 1;
-        regions.push(this.strings[region[r]]);
+        regions.push(strings[region[r]]);
       }
     return regions;
   }
@@ -694,82 +740,85 @@ class DecodedFacts implements FactsOnDemand {
   /** Each indicator's rows ascending: a counting sort of the indicator column. */
   private groupRows(): Map<string, Int32Array> {
     if (this.groups) return this.groups;
-    const indicator = this.columns[1]!;
-    const counts = new Int32Array(this.strings.length);
+    const { indicator, strings } = this;
+    const counts = new Int32Array(strings.length);
     for (let r = 0; r < this.count; r++) counts[indicator[r]]++;
     const lists = new Map<number, Int32Array>();
-    this.groups = new Map();
+    const groups = new Map<string, Int32Array>();
     counts.forEach((n, at) => {
       if (n === 0) return;
       const list = new Int32Array(n);
       lists.set(at, list);
-      this.groups!.set(this.strings[at], list);
+      groups.set(strings[at], list);
     });
-    const filled = new Int32Array(this.strings.length);
+    const filled = new Int32Array(strings.length);
     for (let r = 0; r < this.count; r++) {
       const at = indicator[r];
       lists.get(at)![filled[at]++] = r;
     }
-    return this.groups;
+    return (this.groups = groups);
   }
 
   /** A row's fact id: stored, or derived from its parts (DERIVED_ID). */
   idOf(r: number): string {
-    const { strings, columns } = this;
-    const [idColumn, indicator, region, period, kind, measure] = columns;
-    const source = columns[SOURCE_COLUMN]!;
-    if (idColumn) return strings[idColumn[r]];
+    const { strings, indicator, region, period, kind, measure, source } = this;
+    if (this.idColumn) return strings[this.idColumn[r]];
     const stored = this.storedIdAt ? this.storedIdAt[r] : -1;
     if (stored >= 0) return strings[stored];
     const size = strings.length;
-    const periodText = strings[period![r]];
+    const periodText = strings[period[r]];
     if (size >= 200_000)
-      return `${strings[indicator![r]]}|${strings[region![r]]}|${periodText}|${strings[kind![r]]}|${strings[measure![r]]}|${strings[source[r]]}`;
+      return `${strings[indicator[r]]}|${strings[region[r]]}|${periodText}|${strings[kind[r]]}|${strings[measure[r]]}|${strings[source[r]]}`;
     // indicator|region| + period + |kind|measure|source: two joins per id, the parts made once.
-    const head = indicator![r] * size + region![r];
+    const head = indicator[r] * size + region[r];
     let prefix = this.prefixes.get(head);
-    if (prefix === undefined)
-      this.prefixes.set(head, (prefix = `${strings[indicator![r]]}|${strings[region![r]]}|`));
+    if (prefix === undefined) this.prefixes.set(head, (prefix = `${strings[indicator[r]]}|${strings[region[r]]}|`));
     // Kind and measure are one of a few words each (checked): their string indexes' order among those
     // words keeps the key a small integer.
     this.kindOrder ??= wordOrder(strings, KINDS);
     this.measureOrder ??= wordOrder(strings, MEASURES);
-    const tail = (this.kindOrder[kind![r]] * MEASURES.length + this.measureOrder[measure![r]]) * size + source[r];
+    const tail = (this.kindOrder[kind[r]] * MEASURES.length + this.measureOrder[measure[r]]) * size + source[r];
     let suffix = this.suffixes.get(tail);
     if (suffix === undefined)
-      this.suffixes.set(tail, (suffix = `|${strings[kind![r]]}|${strings[measure![r]]}|${strings[source[r]]}`));
+      this.suffixes.set(tail, (suffix = `|${strings[kind[r]]}|${strings[measure[r]]}|${strings[source[r]]}`));
     return prefix + periodText + suffix;
   }
 
   private make(r: number): Fact {
-    const { strings, columns } = this;
-    const [, indicator, region, period, kind, measure, base, amount, unit] = columns;
-    const [reportedValue, reportedUnit, reportedText, qualifier, source, quote, line, note] = columns.slice(9);
+    const { strings } = this;
     // One literal, one object shape for every fact: an absent optional field is an undefined
     // property, which JSON.stringify leaves out, so a decoded dataset serializes (and hashes) as the
     // build wrote it, in the schema's key order.
     return {
       id: this.idOf(r),
-      indicator: strings[indicator![r]],
-      region: strings[region![r]],
-      period: strings[period![r]],
-      kind: strings[kind![r]] as Fact["kind"],
-      measure: strings[measure![r]] as Fact["measure"],
-      base: optionalCell(strings, base, r),
-      value: amount![r],
-      unit: strings[unit![r]],
-      reported: { value: reportedValue![r], unit: strings[reportedUnit![r]], text: strings[reportedText![r]] },
-      qualifier: optionalCell(strings, qualifier, r),
-      source: strings[source![r]],
-      quote: strings[quote![r]],
-      line: line![r],
-      note: optionalCell(strings, note, r),
+      indicator: strings[this.indicator[r]],
+      region: strings[this.region[r]],
+      period: strings[this.period[r]],
+      kind: strings[this.kind[r]] as Fact["kind"],
+      measure: strings[this.measure[r]] as Fact["measure"],
+      base: optionalCell(strings, this.base, r),
+      value: this.amount[r],
+      unit: strings[this.unit[r]],
+      reported: {
+        value: this.reportedValue[r],
+        unit: strings[this.reportedUnit[r]],
+        text: strings[this.reportedText[r]],
+      },
+      qualifier: optionalCell(strings, this.qualifier, r),
+      source: strings[this.source[r]],
+      quote: strings[this.quote[r]],
+      line: this.line[r],
+      note: optionalCell(strings, this.note, r),
     };
   }
 }
 
 /** An optional field's string: null (a list) or ABSENT (packed) where it is left out. */
-function optionalCell(strings: readonly string[], column: ArrayLike<number> | undefined, r: number): string | undefined {
+function optionalCell(
+  strings: readonly string[],
+  column: ArrayLike<number> | undefined,
+  r: number,
+): string | undefined {
   const cell = column?.[r];
   return cell === undefined || cell === null || cell === ABSENT ? undefined : strings[cell];
 }

@@ -78,7 +78,7 @@ export function SheetsPanel({ store, visible, access }: SheetsPanelProps) {
       <h2 className={shared.heading}>{t.loadTitle}</h2>
       <RadioGroup value={scope} onChange={(_, d) => setScope(d.value as "visible" | "all")} aria-label={t.scope}>
         <Radio value="visible" label={t.scopeFiltered(visible.length)} />
-        <Radio value="all" label={t.scopeAll(store.dataset.facts.length)} />
+        <Radio value="all" label={t.scopeAll(store.factCount)} />
       </RadioGroup>
       <div className={shared.caption}>{t.loadWhat(facts.length, counts.sources, counts.targets)}</div>
       <div className={shared.row}>

@@ -199,14 +199,15 @@ export class LiveUpdater {
       });
       return result;
     }
-    const previous = store?.dataset ?? { ...result.dataset, facts: [] };
+    // Nothing was live: everything is added. (Not a spread of the new dataset: that would make its facts.)
+    const { version, builtAt } = result.dataset;
+    const previous = store?.dataset ?? { version, builtAt, facts: [] };
     // checkPublished validated it (schema and integrity): made live as it is, not validated again.
     this.live.swapValidated(new IndicatorStore(result.dataset, { kind: "published", location: url }));
     this.etag = result.etag;
     const diff = summarizeDiff(result.diff ?? diffDatasets(previous, result.dataset), result.dataset);
     await this.write(CACHE_KEY, cacheText({ url, etag: result.etag, savedAt: at, dataset: result.dataset, diff }));
     const recalculated = await this.options.recalculate().catch(() => false);
-    const { version, builtAt } = result.dataset;
     this.update({
       lastCheckAt: at,
       lastError: undefined,

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
+import { live } from "../../../src/runtime/dataset";
 import {
+  canonicalConverter,
   convertUnit,
   isPercentUnit,
   parseUnit,
@@ -42,5 +44,16 @@ describe("units", () => {
     expect(toCanonical(60, "%", "%")).toBe(0.6);
     expect(toCanonical(10.14, "%", "%")).toBe(0.1014);
     expect(toCanonical(3, "个百分点", "%")).toBe(0.03);
+  });
+
+  it("converts a pair of units read once exactly as toCanonical does, for every figure of the dataset", () => {
+    for (const fact of live.store.dataset.facts) {
+      const { value, unit } = fact.reported;
+      expect(canonicalConverter(unit, fact.unit)(value)).toBe(toCanonical(value, unit, fact.unit));
+      expect(canonicalConverter(unit, fact.unit)(value * 1.37)).toBe(toCanonical(value * 1.37, unit, fact.unit));
+    }
+    expect(canonicalConverter("万平方米", "平方米")(1.5)).toBe(15000);
+    expect(canonicalConverter("个百分点", "%")(0.3)).toBe(0.003);
+    expect(() => canonicalConverter("亿元", "平方米")).toThrow(UnitError);
   });
 });

@@ -343,6 +343,16 @@ describe("facts made on demand", () => {
     expect(first.facts.filter((f) => f.indicator === indicator).every((fact, i) => fact === one[i])).toBe(true);
     expect(onDemand.factsOf("no_such_indicator")).toEqual([]);
   });
+
+  it("keeps answering the same when a caller reorders or shortens the list it was handed", () => {
+    const plain = parseDataset(built());
+    const decoded = decodeDataset(encodeDatasetObject(plain));
+    decoded.facts.reverse();
+    decoded.facts.splice(0, 10);
+    const lazy = new IndicatorStore(decoded);
+    const eager = new IndicatorStore(plain);
+    for (const { id } of plain.indicators) expect(lazy.series(id)).toEqual(eager.series(id));
+  });
 });
 
 describe("the compact decoder refuses what the schema refuses", () => {

@@ -38,8 +38,10 @@ describe("the workbook's date system", () => {
     expect(serialToIso(45108 - 1462, 1904)).toBe("2023-07-01");
     expect(parseAsOf(45108 - 1462, 1904)).toBe("2023-07-01");
     expect(parseAsOf(45108 - 1462)).toBe("2019-06-30");
-    expect(parseAsOf(0, 1904)).toBe("1904-01-01");
+    expect(parseAsOf(1, 1904)).toBe("1904-01-02");
+    // 0 (an empty cell's value) is no date in either system.
     expect(() => parseAsOf(0)).toThrow(/as_of/);
+    expect(() => parseAsOf(0, 1904)).toThrow(/as_of/);
     expect(() => parseAsOf(2024, 1904)).toThrow(/year/);
   });
 
@@ -57,6 +59,19 @@ describe("the workbook's date system", () => {
     expect(await applyWorkbookDateSystem(workbookIn(1904).run, recalculate)).toBe(1904);
     expect(workbook.dateSystem).toBe(1904);
     expect(recalculate).toHaveBeenCalledTimes(1);
+  });
+
+  it("is kept when the recalculation after it fails, and the log says formulas may be stale", async () => {
+    const log = jest.fn();
+    const failing = async () => {
+      throw new Error("calculation refused");
+    };
+    expect(await applyWorkbookDateSystem(workbookIn(1904).run, failing, log)).toBe(1904);
+    expect(workbook.dateSystem).toBe(1904);
+    expect(log).toHaveBeenCalledWith(
+      expect.stringMatching(/1904 date system, but recalculating failed/),
+      expect.any(Error),
+    );
   });
 
   it("stays 1900 where it cannot be read, and says so in the log", async () => {
