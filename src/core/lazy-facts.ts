@@ -12,13 +12,16 @@ import type { Dataset, Fact } from "./schema";
 export interface FactsOnDemand {
   /** How many facts the dataset has, without making them. */
   readonly count: number;
+  /** The fact at a row of the list (as `dataset.facts[row]`), made alone. */
+  fact(row: number): Fact;
   /** One indicator's facts in the dataset's order (empty for an indicator without facts). */
   factsOf(indicator: string): Fact[];
   /** The regions any fact is for, in order of first appearance. */
   regions(): string[];
 }
 
-const registry = new WeakMap<Dataset, FactsOnDemand>();
+/** Keyed by the dataset object (a Dataset, or the Content of one being checked). */
+const registry = new WeakMap<object, FactsOnDemand>();
 
 /** Marks a dataset whose facts are made on demand (called by the decoder that made it). */
 export function registerFactsOnDemand(dataset: Dataset, facts: FactsOnDemand): void {
@@ -26,11 +29,20 @@ export function registerFactsOnDemand(dataset: Dataset, facts: FactsOnDemand): v
 }
 
 /** The on-demand facts of a dataset, or undefined when its facts are a plain list. */
-export function factsOnDemand(dataset: Dataset): FactsOnDemand | undefined {
+export function factsOnDemand(dataset: object): FactsOnDemand | undefined {
   return registry.get(dataset);
 }
 
 /** A dataset's fact count, without making its facts. */
-export function factCount(dataset: Dataset): number {
+export function factCount(dataset: Pick<Dataset, "facts">): number {
   return registry.get(dataset)?.count ?? dataset.facts.length;
+}
+
+/** The facts at rows from..to (exclusive), made on demand where they are, without making the others. */
+export function factSlice(dataset: Pick<Dataset, "facts">, from: number, to: number): Fact[] {
+  const onDemand = registry.get(dataset);
+  if (!onDemand) return dataset.facts.slice(from, to);
+  const facts: Fact[] = [];
+  for (let row = from; row < Math.min(to, onDemand.count); row++) facts.push(onDemand.fact(row));
+  return facts;
 }

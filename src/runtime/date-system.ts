@@ -33,4 +33,3 @@ export function inDateSystem<T>(system: DateSystem, evaluate: () => T): T {
     dateSystem = previous;
   }
 }
-

@@ -18,3 +18,6 @@ export const systemClock: Clock = {
   setInterval: (run, ms) => setInterval(run, ms),
   clearInterval: (handle) => clearInterval(handle as ReturnType<typeof setInterval>),
 };
+
+/** A pause for the integrity checks' steps: a timer of 0 ms lets the pane and the functions run in between. */
+export const yieldToHost = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));

@@ -3,7 +3,7 @@ import type { KeyValueStorage } from "../core/live/ports";
 import type { DatasetHolder } from "../core/live/holder";
 import { LiveUpdater } from "../core/live/updater";
 import { recalculateWorkbook } from "../excel/recalculate";
-import { runtimeFetch, systemClock, webSha256Hex } from "./platform";
+import { runtimeFetch, systemClock, webSha256Hex, yieldToHost } from "./platform";
 import { detectStorage } from "./storage";
 
 /**
@@ -18,5 +18,6 @@ export function createLiveUpdater(live: DatasetHolder, storage: KeyValueStorage 
     recalculate: recalculateWorkbook,
     clock: systemClock,
     sha256Hex: webSha256Hex,
+    pause: yieldToHost,
   });
 }

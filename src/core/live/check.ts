@@ -11,6 +11,7 @@ import { day, describeRejection, oneLine, type Reason, type RejectCode } from ".
 import { acceptDatasetText } from "./parse";
 import { withoutBom } from "./text";
 import type { Clock, FetchLike, HttpResponseLike, Sha256Hex } from "./ports";
+import type { Pause } from "../integrity";
 import { checkUrlPolicy } from "./url";
 import { compareToLive } from "./version";
 
@@ -67,6 +68,8 @@ export interface CheckOptions {
   clock: Clock;
   /** To recompute the dataset's hash over its content. */
   sha256Hex: Sha256Hex;
+  /** Between the integrity checks' steps, so a large dataset does not hold up the host (integrity.ts). */
+  pause?: Pause;
 }
 
 /** A size limit as people read it: 4 MB, 500 KB. */
@@ -235,7 +238,11 @@ async function runCheck(options: CheckOptions, outcome: { fellBack: boolean }): 
   } catch {
     return reject("not-json", checkedAt, {}, "body is not UTF-8");
   }
-  const parsed = await acceptDatasetText(text, { now: clock.now(), sha256Hex: options.sha256Hex });
+  const parsed = await acceptDatasetText(text, {
+    now: clock.now(),
+    sha256Hex: options.sha256Hex,
+    pause: options.pause,
+  });
   if (!parsed.ok) return reject(parsed.code, checkedAt, parsed.detail, parsed.note);
   const dataset = parsed.dataset;
   const etag = response.headers.get("etag") ?? undefined;

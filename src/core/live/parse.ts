@@ -2,7 +2,7 @@
  * Dataset text to a dataset: JSON, then "is it a dataset at all", then the build's schema. Both formats
  * are read: the compact one (wire.ts, marked by its `format`) and plain JSON, which hosts may still serve.
  */
-import { integrityProblem, type Content } from "../integrity";
+import { integrityProblem, type Content, type Pause } from "../integrity";
 import { DatasetError, parseDataset, type Dataset } from "../schema";
 import { decodeDataset, isWireDataset } from "../wire";
 
@@ -18,10 +18,12 @@ export type TextCheck =
       note?: string;
     };
 
-/** What a published dataset's integrity is checked with: the time now, and sha256. */
+/** What a published dataset's integrity is checked with: the time now, sha256, and a pause between steps. */
 export interface IntegrityTools {
   now: Date;
   sha256Hex: Sha256Hex;
+  /** Lets the host run other work between the checks' steps (integrity.ts); none: straight through. */
+  pause?: Pause;
 }
 
 /**
@@ -31,7 +33,7 @@ export interface IntegrityTools {
 export async function acceptDatasetText(text: string, tools: IntegrityTools): Promise<TextCheck> {
   const { parsed, hashed } = readDatasetText(text);
   if (!parsed.ok) return parsed;
-  const problem = await integrityProblem(parsed.dataset, hashed, tools.now, tools.sha256Hex);
+  const problem = await integrityProblem(parsed.dataset, hashed, tools.now, tools.sha256Hex, tools.pause);
   if (!problem) return parsed;
   switch (problem.code) {
     case "future":

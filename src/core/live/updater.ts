@@ -19,6 +19,7 @@ import {
   type RejectCode,
 } from "../messages/live";
 import type { Clock, FetchLike, KeyValueStorage, Recalculate, Sha256Hex } from "./ports";
+import type { Pause } from "../integrity";
 import { DEFAULT_SETTINGS, normalizeSettings, parseSettings, SETTINGS_KEY, type LiveSettings } from "./settings";
 import { afterCheck, conditionalAllowed, parsePlainHosts, PLAIN_HOSTS_KEY } from "./plain-hosts";
 import { summarizeDiff, type DiffSummary } from "./summary";
@@ -50,6 +51,8 @@ export interface LiveUpdaterOptions {
   clock: Clock;
   /** To check a published dataset's hash against its content. */
   sha256Hex: Sha256Hex;
+  /** Between the integrity checks' steps (integrity.ts); none: straight through. */
+  pause?: Pause;
   timeoutMs?: number;
   maxBytes?: number;
 }
@@ -158,6 +161,7 @@ export class LiveUpdater {
         allowOlder: options.allowOlder,
         clock,
         sha256Hex: this.options.sha256Hex,
+        pause: this.options.pause,
       });
     } catch (error) {
       // checkPublished never throws by contract; a bug must still not break the pane.
