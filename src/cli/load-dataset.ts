@@ -98,20 +98,26 @@ async function readCapped(path: string, maxBytes: number, timeoutMs: number): Pr
   if (info.size > maxBytes) return tooLarge;
 
   const handle = await open(path, constants.O_RDONLY | (pipe ? constants.O_NONBLOCK : 0));
-  const timedOut = { ok: false, code: "file-timeout", detail: { seconds: +(timeoutMs / 1000).toFixed(1) } } as const;
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<typeof timedOut>((done) => (timer = setTimeout(() => done(timedOut), timeoutMs)));
   const chunks: Uint8Array[] = [];
   let total = 0;
+  const seconds = +(timeoutMs / 1000).toFixed(1);
+  type TimedOut = { ok: false; code: "file-timeout"; detail: { seconds: number; received: string } };
+  const timedOut = (): TimedOut => ({
+    ok: false,
+    code: "file-timeout",
+    detail: { seconds, received: pipe && total === 0 ? "nothing" : "part" },
+  });
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<"timeout">((done) => (timer = setTimeout(() => done("timeout"), timeoutMs)));
   try {
     const buffer = new Uint8Array(64 * 1024);
     for (;;) {
       // Raced against the deadline: a read that never returns (a hung network file system) still ends.
       const next = await Promise.race([nextChunk(handle, buffer), deadline]);
-      if (typeof next === "object") return next;
+      if (next === "timeout") return timedOut();
       if (next === "wait" || (next === 0 && pipe && total === 0)) {
         // An empty pipe, or one no writer has opened yet (non-blocking reads then say 0): wait for bytes.
-        if ((await Promise.race([sleep(PIPE_POLL_MS), deadline])) === timedOut) return timedOut;
+        if ((await Promise.race([sleep(PIPE_POLL_MS), deadline])) === "timeout") return timedOut();
         continue;
       }
       if (next === 0) break;

@@ -142,10 +142,16 @@ export function describeRejection(
             "en-US": `${d("path")} is a device or socket, not a dataset file, so nothing was read.`,
           };
     case "file-timeout":
-      return {
-        "zh-CN": `读取 ${d("path")} 超过 ${d("seconds")} 秒仍未结束(写入方未关闭?),已停止读取。`,
-        "en-US": `Reading ${d("path")} did not finish within ${d("seconds")} s (is its writer still open?), so reading was stopped.`,
-      };
+      // A pipe that gave nothing: no writer yet, or one that closed without writing (the two read alike).
+      return d("received") === "nothing"
+        ? {
+            "zh-CN": `${d("seconds")} 秒内没有从 ${d("path")} 读到任何内容(没有写入方,或写入方未写入就已关闭),已停止读取。`,
+            "en-US": `Nothing arrived from ${d("path")} within ${d("seconds")} s (nobody wrote to it, or its writer closed without writing), so reading was stopped.`,
+          }
+        : {
+            "zh-CN": `读取 ${d("path")} 超过 ${d("seconds")} 秒仍未结束(写入方未关闭?),已停止读取。`,
+            "en-US": `Reading ${d("path")} did not finish within ${d("seconds")} s (is its writer still open?), so reading was stopped.`,
+          };
     case "unreadable":
       return {
         "zh-CN": `无法读取 ${d("path")}(${d("code")})。`,

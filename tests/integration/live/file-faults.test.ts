@@ -70,10 +70,19 @@ describe("--dataset <file> of every kind", () => {
     const { result, ms } = await timed(() => loadDatasetFrom(path, { timeoutMs: SHORT_TIMEOUT_MS }));
     expect(result).toEqual({
       ok: false,
-      reason: expect.stringContaining(`Reading ${path} did not finish within 0.4 s (is its writer still open?)`),
+      reason: expect.stringContaining(
+        `Nothing arrived from ${path} within 0.4 s (nobody wrote to it, or its writer closed without writing)`,
+      ),
     });
     expect(ms).toBeGreaterThanOrEqual(SHORT_TIMEOUT_MS - 20);
     expect(ms).toBeLessThan(SHORT_TIMEOUT_MS + 1500);
+  });
+
+  it("says nothing arrived from a FIFO whose writer closes without writing", async () => {
+    const path = fifo("empty");
+    writer('sleep 0.1; : > "$1"', path);
+    const result = await loadDatasetFrom(path, { timeoutMs: SHORT_TIMEOUT_MS });
+    expect(result).toEqual({ ok: false, reason: expect.stringContaining(`Nothing arrived from ${path} within 0.4 s`) });
   });
 
   it("times out on a FIFO whose writer sends half a dataset and never closes", async () => {
