@@ -201,6 +201,9 @@ export class IndicatorStore {
    * conflict or was revised, and for an estimate its actual replaced (vintages.ts: one figure).
    */
   isChosen(fact: Fact): boolean {
+    // Most figures are published once: then that publication is the one, with nothing to classify.
+    const group = this.ranking(fact);
+    if (group.length === 1) return group[0].id === fact.id;
     return this.publications(fact)[0]?.fact.id === fact.id;
   }
 

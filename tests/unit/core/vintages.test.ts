@@ -29,6 +29,15 @@ function thrown(run: () => unknown): HHError {
 const conflictsOfGdp = (store: IndicatorStore) =>
   findConflicts(store.dataset.facts, store.sources).filter((c) => c.key.startsWith("econ_gdp|新城区|2022|"));
 
+describe("the chosen publication", () => {
+  it("is, for every fact, the first of its figure's classified publications (single ones without classifying)", () => {
+    for (const store of [new IndicatorStore(REAL), storeWith(REVISED)]) {
+      for (const fact of store.dataset.facts)
+        expect(store.isChosen(fact), fact.id).toBe(store.publications(fact)[0]?.fact.id === fact.id);
+    }
+  });
+});
+
 describe("the figure lookups return", () => {
   it("is the actual once published: an estimate replaced by an actual is a revision, not a conflict", () => {
     const store = storeWith([{ id: "101", type: "统计公报", date: "2023-04-10", value: 670.2 }]);
