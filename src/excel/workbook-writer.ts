@@ -118,9 +118,17 @@ interface Inspection {
   tables: TableInfo[];
   /** Each sheet's mark by sheet id (null: none). */
   marks: Map<string, OwnerMark | null>;
+  /**
+   * By sheet id, the block of a load that stopped part-way (a request failed) before its table was
+   * made: the add-in's rows, at the sheet's top left, while its header is still there as written.
+   */
+  unfinished: Map<string, Rect>;
 }
 
-/** Two syncs: sheets and tables, then each sheet's owner mark and each table's sheet and place. */
+/**
+ * Two syncs: sheets and tables, then each sheet's owner mark and each table's sheet and place; a third
+ * only where a load stopped part-way, to read whether its header is still where it was written.
+ */
 async function inspect(context: Excel.RequestContext, sync: () => Promise<void>): Promise<Inspection> {
   const sheets = context.workbook.worksheets;
   sheets.load("items/name,items/id");
@@ -149,16 +157,38 @@ async function inspect(context: Excel.RequestContext, sync: () => Promise<void>)
     columns: range.columnCount,
   }));
   const marksById = new Map<string, OwnerMark | null>();
-  return {
-    existing: sheets.items.map((sheet, i) => {
-      const mark = marks[i].isNullObject ? null : parseMark(String(marks[i].value));
-      marksById.set(sheet.id, mark);
-      const onSheet = tableList.filter((t) => t.sheetId === sheet.id).map((t) => t.name);
-      return { name: sheet.name, id: sheet.id, role: ownedRole(mark, sheet.id, onSheet) };
-    }),
-    tables: tableList,
-    marks: marksById,
-  };
+  const headers: Array<{ sheetId: string; mark: OwnerMark; header: Excel.Range }> = [];
+  const existing = sheets.items.map((sheet, i) => {
+    const mark = marks[i].isNullObject ? null : parseMark(String(marks[i].value));
+    marksById.set(sheet.id, mark);
+    const onSheet = tableList.filter((t) => t.sheetId === sheet.id).map((t) => t.name);
+    const role = ownedRole(mark, sheet.id, onSheet);
+    if (role && mark && isUnfinished(mark, onSheet)) {
+      const header = sheet.getRangeByIndexes(0, 0, 1, mark.columns!).load("formulas");
+      headers.push({ sheetId: sheet.id, mark, header });
+    }
+    return { name: sheet.name, id: sheet.id, role };
+  });
+  const unfinished = new Map<string, Rect>();
+  if (headers.length > 0) {
+    await sync();
+    for (const { sheetId, mark, header } of headers)
+      if (rowPrint(header.formulas[0]) === mark.header)
+        unfinished.set(sheetId, { row: 0, column: 0, rows: mark.rows!, columns: mark.columns! });
+  }
+  return { existing, tables: tableList, marks: marksById, unfinished };
+}
+
+/** A mark of a load that stopped before it made its table (the table is added after the rows). */
+function isUnfinished(mark: OwnerMark, tablesOnSheet: readonly string[]): boolean {
+  return (
+    mark.complete === false &&
+    mark.table !== undefined &&
+    !tablesOnSheet.some((t) => t.toLowerCase() === mark.table!.toLowerCase()) &&
+    mark.rows !== undefined &&
+    mark.columns !== undefined &&
+    mark.header !== undefined
+  );
 }
 
 export type LoadStep = "inspect" | "facts" | "sources" | "targets" | "done";
@@ -245,7 +275,7 @@ export async function loadIntoSheets(run: Run, request: LoadRequest, options: Lo
     const requests = new RequestBudget(() => context.sync());
     const totalRows = DATA_ROLES.reduce((n, role) => n + request[role].rows.length, 0);
     onProgress?.({ step: "inspect", rows: 0, totalRows });
-    const { existing, tables, marks } = await inspect(context, async () => {
+    const { existing, tables, marks, unfinished } = await inspect(context, async () => {
       inspectSyncs++;
       await context.sync();
     });
@@ -263,7 +293,8 @@ export async function loadIntoSheets(run: Run, request: LoadRequest, options: Lo
         : context.workbook.worksheets.getItem(plan.id ?? plan.name);
       sheet.load("id");
       const own = plan.create ? undefined : ownTable(plan, tables, marks.get(plan.id ?? ""));
-      const previous = own && writtenArea(own, marks.get(own.sheetId));
+      // Without its table, an unfinished load's rows are the add-in's to clear (inspect checked its header).
+      const previous = own ? writtenArea(own, marks.get(own.sheetId)) : plan.id ? unfinished.get(plan.id) : undefined;
       const at = own ?? { row: 0, column: 0 };
       const next: Rect = { ...at, rows: Math.max(2, block.rows.length + 1), columns: block.header.length };
       const layout = queueLayoutCheck(sheet, own, own && marks.get(own.sheetId));

@@ -4,6 +4,7 @@ import { describeLoad } from "../../../src/excel/load-summary";
 import { OWNER_KEY, parseMark } from "../../../src/excel/ownership";
 import { jsonBytes, REQUEST_BUDGET_BYTES } from "../../../src/excel/requests";
 import { factsBlock, sourcesBlock, targetsBlock } from "../../../src/excel/tables";
+import type { Run } from "../../../src/excel/run";
 import { loadIntoSheets, type LoadProgress, type LoadRequest } from "../../../src/excel/workbook-writer";
 import { fakeExcel, type SheetModel } from "./fakeExcel";
 import { store, syntheticStore } from "./helpers";
@@ -93,6 +94,61 @@ describe("loads in chunks under the request budget", () => {
     expect(excel.model.sheets.map((s) => s.name)).toEqual(["Sheet1"]);
     expect(excel.model.tables).toEqual([]);
     expect(describeLoad(result, "en")).toBe(PANE_MESSAGES.en.loadCancelled(0));
+  });
+
+  it("clears the rows of a load a failed request stopped before its table was made, and nothing else", async () => {
+    const excel = fakeExcel();
+    // Inspect (2), prepare (1), then chunks: the second chunk's request fails.
+    const failing: Run = (batch) =>
+      excel.run((context) => {
+        const sync = context.sync.bind(context);
+        let syncs = 0;
+        (context as { sync: () => Promise<void> }).sync = async () => {
+          if (++syncs === 5) throw new Error("RichApi.Error: the request failed");
+          await sync();
+        };
+        return batch(context);
+      });
+    await expect(loadIntoSheets(failing, requests.get(100_000)!)).rejects.toThrow(/request failed/);
+    const sheet = excel.model.sheet("HH 数据");
+    const partial = sheet.usedRows();
+    expect(partial).toBeGreaterThan(1000);
+    expect(excel.model.tables).toEqual([]);
+    expect(parseMark(sheet.props.get(OWNER_KEY))).toMatchObject({ complete: false, table: "HH_Facts" });
+    // A user's note beside it stays where it is.
+    sheet.set(0, 30, { value: "我的备注" });
+
+    const result = await loadIntoSheets(excel.run, requests.get(1_000)!);
+    expect(result.sheets[0]).toMatchObject({ name: "HH 数据", created: false, written: 1_000, moved: [] });
+    expect(sheet.usedRows()).toBe(1_001);
+    expectRowsOnSheet(sheet, requests.get(1_000)!.facts.rows, 1_000);
+    expect(excel.model.tables.find((t) => t.name === "HH_Facts")?.rows).toBe(1_001);
+    expect(sheet.cell(0, 30).value).toBe("我的备注");
+    expect(parseMark(sheet.props.get(OWNER_KEY))?.complete).toBe(true);
+  });
+
+  it("leaves a stopped load's rows as the user's when its header was changed since", async () => {
+    const excel = fakeExcel();
+    const failing: Run = (batch) =>
+      excel.run((context) => {
+        const sync = context.sync.bind(context);
+        let syncs = 0;
+        (context as { sync: () => Promise<void> }).sync = async () => {
+          if (++syncs === 5) throw new Error("RichApi.Error: the request failed");
+          await sync();
+        };
+        return batch(context);
+      });
+    await expect(loadIntoSheets(failing, requests.get(100_000)!)).rejects.toThrow(/request failed/);
+    const sheet = excel.model.sheet("HH 数据");
+    const partial = sheet.usedRows();
+    sheet.set(0, 0, { value: "我的标题" });
+    const result = await loadIntoSheets(excel.run, requests.get(1_000)!);
+    // Not cleared: moved out of the block's way, and the pane says where to.
+    const [moved] = result.sheets[0].moved;
+    expect(moved).toMatchObject({ from: expect.stringMatching(/^A1:/), shift: "down" });
+    expect(sheet.usedRows()).toBe(partial + moved.by);
+    expect(sheet.cell(moved.by, 0).value).toBe("我的标题");
   });
 
   it("estimates a request as the UTF-8 length of its JSON", () => {
