@@ -39,6 +39,23 @@ function expectRowsOnSheet(sheet: SheetModel, rows: ReadonlyArray<ReadonlyArray<
   }
 }
 
+/** Inspect (2), prepare (1), then chunks: the fifth sync is the second chunk's request. */
+const SECOND_CHUNK_SYNC = 5;
+
+/** The fake workbook's Excel.run, with its nth context.sync() failing as a request Excel refuses. */
+function failingAtSync(excel: ReturnType<typeof fakeExcel>, failing: number): Run {
+  return (batch) =>
+    excel.run((context) => {
+      const sync = context.sync.bind(context);
+      let syncs = 0;
+      (context as { sync: () => Promise<void> }).sync = async () => {
+        if (++syncs === failing) throw new Error("RichApi.Error: the request failed");
+        await sync();
+      };
+      return batch(context);
+    });
+}
+
 describe("loads in chunks under the request budget", () => {
   const requests = new Map<number, LoadRequest>();
   beforeAll(() => {
@@ -98,17 +115,7 @@ describe("loads in chunks under the request budget", () => {
 
   it("clears the rows of a load a failed request stopped before its table was made, and nothing else", async () => {
     const excel = fakeExcel();
-    // Inspect (2), prepare (1), then chunks: the second chunk's request fails.
-    const failing: Run = (batch) =>
-      excel.run((context) => {
-        const sync = context.sync.bind(context);
-        let syncs = 0;
-        (context as { sync: () => Promise<void> }).sync = async () => {
-          if (++syncs === 5) throw new Error("RichApi.Error: the request failed");
-          await sync();
-        };
-        return batch(context);
-      });
+    const failing = failingAtSync(excel, SECOND_CHUNK_SYNC);
     await expect(loadIntoSheets(failing, requests.get(100_000)!)).rejects.toThrow(/request failed/);
     const sheet = excel.model.sheet("HH 数据");
     const partial = sheet.usedRows();
@@ -129,16 +136,7 @@ describe("loads in chunks under the request budget", () => {
 
   it("leaves a stopped load's rows as the user's when its header was changed since", async () => {
     const excel = fakeExcel();
-    const failing: Run = (batch) =>
-      excel.run((context) => {
-        const sync = context.sync.bind(context);
-        let syncs = 0;
-        (context as { sync: () => Promise<void> }).sync = async () => {
-          if (++syncs === 5) throw new Error("RichApi.Error: the request failed");
-          await sync();
-        };
-        return batch(context);
-      });
+    const failing = failingAtSync(excel, SECOND_CHUNK_SYNC);
     await expect(loadIntoSheets(failing, requests.get(100_000)!)).rejects.toThrow(/request failed/);
     const sheet = excel.model.sheet("HH 数据");
     const partial = sheet.usedRows();
