@@ -18,7 +18,12 @@ export interface FactsOnDemand {
   factsOf(indicator: string): Fact[];
   /** The regions any fact is for, in order of first appearance. */
   regions(): string[];
+  /** How many facts have each value of a field, values in order of first appearance. */
+  counts(field: CountedField): Map<string, number>;
 }
+
+/** Fields counted without making the facts. */
+export type CountedField = "region" | "period";
 
 /** Keyed by the dataset object (a Dataset, or the Content of one being checked). */
 const registry = new WeakMap<object, FactsOnDemand>();
@@ -36,6 +41,15 @@ export function factsOnDemand(dataset: object): FactsOnDemand | undefined {
 /** A dataset's fact count, without making its facts. */
 export function factCount(dataset: Pick<Dataset, "facts">): number {
   return registry.get(dataset)?.count ?? dataset.facts.length;
+}
+
+/** How many facts have each value of a field (in order of first appearance), without making the facts. */
+export function countFacts(dataset: Pick<Dataset, "facts">, field: CountedField): Map<string, number> {
+  const onDemand = registry.get(dataset);
+  if (onDemand) return onDemand.counts(field);
+  const counts = new Map<string, number>();
+  for (const fact of dataset.facts) counts.set(fact[field], (counts.get(fact[field]) ?? 0) + 1);
+  return counts;
 }
 
 /** The facts at rows from..to (exclusive), made on demand where they are, without making the others. */

@@ -8,7 +8,7 @@
  * schema's own row schemas; facts, the bulk, by tight loops over the columns, with the same rules.
  */
 import type { z } from "zod";
-import { registerFactsOnDemand, type FactsOnDemand } from "./lazy-facts";
+import { registerFactsOnDemand, type CountedField, type FactsOnDemand } from "./lazy-facts";
 import {
   conflictSchema,
   datasetHeaderSchema,
@@ -735,6 +735,15 @@ class DecodedFacts implements FactsOnDemand {
         regions.push(strings[region[r]]);
       }
     return regions;
+  }
+
+  counts(field: CountedField): Map<string, number> {
+    const column = field === "region" ? this.region : this.period;
+    const { strings } = this;
+    const perString = new Int32Array(strings.length);
+    const order: number[] = [];
+    for (let r = 0; r < this.count; r++) if (perString[column[r]]++ === 0) order.push(column[r]);
+    return new Map(order.map((at) => [strings[at], perString[at]]));
   }
 
   /** Each indicator's rows ascending: a counting sort of the indicator column. */

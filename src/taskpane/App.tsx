@@ -35,7 +35,8 @@ import {
 import type { TabBarProps } from "./TabBar";
 import { TAB_BAR_HEIGHT, TABS, type Render, type TabId } from "./types";
 import { SearchBox } from "./SearchBox";
-import { NO_FILTERS, searchFacts, type Filters } from "./search";
+import { NO_FILTERS, type Filters } from "./search";
+import { useSearch } from "./useSearch";
 import { StatusLine } from "./ui";
 
 const useStyles = makeStyles({
@@ -128,7 +129,7 @@ function Pane({ host, run, settings, dataSettings, loading }: Omit<AppProps, "li
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [open, setOpen] = useState<Fact | undefined>();
   const [returnFocus, setReturnFocus] = useState<string | undefined>();
-  const results = useMemo(() => (store ? searchFacts(store, filters) : []), [store, filters]);
+  const { results, complete: resultsComplete } = useSearch(store, filters);
   const access = useMemo(() => sheetAccess(host, strings.t, run), [host, strings, run]);
   const datasetState = useDatasetState(loading);
   // The result list's code arrives with the dataset; until both are there the search box stands alone.
@@ -218,6 +219,7 @@ function Pane({ host, run, settings, dataSettings, loading }: Omit<AppProps, "li
                         filters={filters}
                         onFilters={setFilters}
                         results={results}
+                        complete={resultsComplete}
                         returnFocusTo={open ? undefined : returnFocus}
                         focusSearch={firstSearch.current !== null && firstSearch.current === document.activeElement}
                         onOpen={(fact) => {

@@ -52,10 +52,13 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase200,
     color: tokens.colorNeutralForeground3,
     display: "flex",
-    gap: "4px",
+    // A long value leaves the line narrow: badges go to the next line whole, never a character a line.
+    flexWrap: "wrap",
+    gap: "2px 4px",
     alignItems: "center",
     minWidth: 0,
   },
+  badge: { flexShrink: 0, whiteSpace: "nowrap" },
   value: {
     gridRow: "1 / span 2",
     gridColumn: 2,
@@ -73,6 +76,8 @@ export interface BrowseProps {
   filters: Filters;
   onFilters: Callback<Filters>;
   results: readonly Fact[];
+  /** False while a large dataset's search is still finding figures (useSearch). */
+  complete?: boolean;
   onOpen: Callback<Fact>;
   /** The fact whose detail was just closed: focus goes back to its row. */
   returnFocusTo?: string;
@@ -80,7 +85,16 @@ export interface BrowseProps {
   focusSearch?: boolean;
 }
 
-export function Browse({ store, filters, onFilters, results, onOpen, returnFocusTo, focusSearch }: BrowseProps) {
+export function Browse({
+  store,
+  filters,
+  onFilters,
+  results,
+  complete = true,
+  onOpen,
+  returnFocusTo,
+  focusSearch,
+}: BrowseProps) {
   const { t, lang, kind } = useI18n();
   const s = useStyles();
   const shared = useShared();
@@ -192,7 +206,7 @@ export function Browse({ store, filters, onFilters, results, onOpen, returnFocus
       </div>
       <div className={s.countRow}>
         <span className={shared.caption} aria-live="polite">
-          {t.results(results.length)}
+          {complete ? t.results(results.length) : t.resultsSoFar(results.length)}
         </span>
         {filtered ? (
           <Button
@@ -204,7 +218,7 @@ export function Browse({ store, filters, onFilters, results, onOpen, returnFocus
           </Button>
         ) : null}
       </div>
-      {results.length === 0 ? <div className={s.empty}>{t.noResults}</div> : null}
+      {results.length === 0 && complete ? <div className={s.empty}>{t.noResults}</div> : null}
       <ul className={s.list} ref={listRef} onKeyDown={onListKey} aria-label={t.results(results.length)}>
         {results.slice(0, shown).map((fact) => {
           return (
@@ -248,16 +262,21 @@ function ResultRow({ store, fact, onOpen }: { store: IndicatorStore; fact: Fact;
         <span>
           {fact.region} · {fact.period}
         </span>
-        <Badge size="small" appearance={planned ? "tint" : "outline"} color={planned ? "brand" : "informative"}>
+        <Badge
+          className={s.badge}
+          size="small"
+          appearance={planned ? "tint" : "outline"}
+          color={planned ? "brand" : "informative"}
+        >
           {kind[fact.kind]}
         </Badge>
         {fact.measure !== "level" ? (
-          <Badge size="small" appearance="outline" color="success">
+          <Badge className={s.badge} size="small" appearance="outline" color="success">
             {factMeasureLabel(fact, lang)}
           </Badge>
         ) : null}
         {conflicts > 0 ? (
-          <Badge size="small" appearance="tint" color="warning">
+          <Badge className={s.badge} size="small" appearance="tint" color="warning">
             {t.conflict}
           </Badge>
         ) : null}

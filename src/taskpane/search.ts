@@ -1,4 +1,5 @@
 /** Browse: search as you type plus filters, over the figures lookups return. */
+import { countFacts } from "../core/lazy-facts";
 import { endYear } from "../core/periods";
 import { factMeasures } from "../core/query";
 import { normalizeName, type Reading } from "../core/resolve";
@@ -53,23 +54,56 @@ export function queryReading(store: IndicatorStore, query: string): Reading | un
  * the functions read as one measure (增速, 增量) or region lists those figures only, as a formula would.
  */
 export function searchFacts(store: IndicatorStore, filters: Filters): Fact[] {
+  const search = searchInSteps(store, filters);
+  while (!search.step(Infinity));
+  return search.results;
+}
+
+/**
+ * Facts a step of searchInSteps reads at most (it ends after the indicator that passes it): about 50 ms
+ * in a webview. A dataset of a few thousand facts is searched in one step, as before.
+ */
+export const SEARCH_STEP_FACTS = 10_000;
+
+export interface SteppedSearch {
+  /** The figures found so far, in their final order (later steps only append). */
+  readonly results: Fact[];
+  /** Searches on, indicator by indicator, until `budget` facts were read; true when the search is done. */
+  step(budget?: number): boolean;
+}
+
+/**
+ * searchFacts a step at a time, so the pane lists the first figures of a large dataset at once and
+ * finds the rest between frames instead of holding the page for the whole search.
+ */
+export function searchInSteps(store: IndicatorStore, filters: Filters): SteppedSearch {
   const year = filters.year ? Number(filters.year) : undefined;
   const reading = queryReading(store, filters.query);
   const named = reading && (reading.measure !== "level" || reading.region) ? reading : undefined;
-  const out: Fact[] = [];
-  for (const indicator of matchIndicators(store, filters.query)) {
-    if (filters.category && indicator.category !== filters.category) continue;
-    for (const fact of store.series(indicator.id)) {
-      if (named && (fact.indicator !== named.indicator.id || !factMeasures(fact, named))) continue;
-      if (named?.region && fact.region !== named.region) continue;
-      if (filters.region && fact.region !== filters.region) continue;
-      if (filters.kind && fact.kind !== filters.kind) continue;
-      if (year !== undefined && !coversYear(fact.period, year)) continue;
-      if (!store.isChosen(fact)) continue;
-      out.push(fact);
-    }
-  }
-  return out;
+  const indicators = matchIndicators(store, filters.query);
+  const results: Fact[] = [];
+  let next = 0;
+  return {
+    results,
+    step(budget = SEARCH_STEP_FACTS) {
+      let read = 0;
+      while (next < indicators.length && read < budget) {
+        const indicator = indicators[next++];
+        if (filters.category && indicator.category !== filters.category) continue;
+        for (const fact of store.series(indicator.id)) {
+          read++;
+          if (named && (fact.indicator !== named.indicator.id || !factMeasures(fact, named))) continue;
+          if (named?.region && fact.region !== named.region) continue;
+          if (filters.region && fact.region !== filters.region) continue;
+          if (filters.kind && fact.kind !== filters.kind) continue;
+          if (year !== undefined && !coversYear(fact.period, year)) continue;
+          if (!store.isChosen(fact)) continue;
+          results.push(fact);
+        }
+      }
+      return next >= indicators.length;
+    },
+  };
 }
 
 export interface FilterOptions {
@@ -81,12 +115,10 @@ export interface FilterOptions {
 export function filterOptions(store: IndicatorStore): FilterOptions {
   const categories = new Set<string>();
   for (const i of store.indicators.values()) categories.add(i.category);
-  const regions = new Map<string, number>();
+  // Counted by value, without making a large dataset's facts (lazy-facts.ts).
+  const regions = countFacts(store.dataset, "region");
   const years = new Set<number>();
-  for (const f of store.dataset.facts) {
-    regions.set(f.region, (regions.get(f.region) ?? 0) + 1);
-    years.add(endYear(f.period));
-  }
+  for (const period of countFacts(store.dataset, "period").keys()) years.add(endYear(period));
   return {
     categories: [...categories].sort(compareChinese),
     regions: [...regions.entries()].sort((a, b) => b[1] - a[1]).map(([r]) => r),
