@@ -57,3 +57,8 @@ export function comparePeriods(a: string, b: string): number {
 export function isYear(period: string): boolean {
   return /^\d{4}$/.test(period);
 }
+
+/** A span of whole years: 2021-2025. */
+export function isSpan(period: string): boolean {
+  return /^\d{4}-\d{4}$/.test(period);
+}

@@ -8,7 +8,7 @@ import { badNumber, badValue, HHError, notFound } from "./errors";
 import { formatFactValue, KIND_LABEL, MEASURE_LABEL, type Lang } from "./labels";
 import { LEVEL, type MeasureWords, type Reading } from "./resolve";
 import { requiredRate, yoy } from "./growth";
-import { endYear, isYear, normalizePeriod } from "./periods";
+import { endYear, isSpan, isYear, normalizePeriod } from "./periods";
 import type { Fact, Indicator, Kind, Measure } from "./schema";
 import { ACTUAL_KINDS, isActualKind, normalizeKind, TARGET_KINDS } from "./kinds";
 import type { IndicatorStore } from "./store";
@@ -23,12 +23,21 @@ export type Cell = string | number;
 
 const KIND_ZH = KIND_LABEL.zh;
 
-/** A span query also finds a target stated at the span's end year (十五五 → 2030). */
-function periodsToTry(period: string): string[] {
-  return isYear(period) ? [period] : [period, String(endYear(period))];
+/**
+ * The periods a lookup of a kind tries: the period asked for; for a span, also a share's target at the
+ * span's end (公办园占比 十四五 → its 2025 target: where a plan says a share is to be at its end). Nothing
+ * else: a level or growth at 2025 is not one over 2021-2025 (新增学位 in 2025 is not the span's total),
+ * and a quarter, half or months are never the year.
+ */
+function periodsToTry(period: string, kind: Kind, words: MeasureWords, indicator: Indicator): string[] {
+  const horizon = isSpan(period) && kind === "target" && words.measure === "level" && isPercentUnit(indicator.unit);
+  return horizon ? [period, String(endYear(period))] : [period];
 }
 
-/** A base of one year before: 上年, 同比 (or none stated). Over a span such a growth is a yearly average. */
+/**
+ * A base of one year before: 上年, 同比 (or none stated). Over a span such a growth is a yearly average;
+ * over a quarter, half or months it is against the same part of the year before.
+ */
 function isYearOnYear(base: string | undefined): boolean {
   return base === undefined || base === "上年" || base === "同比";
 }
@@ -44,6 +53,8 @@ export function factMeasures(fact: Fact, words: MeasureWords): boolean {
   // A year's change is against the year before; one against an earlier year (2025 较2020, 减少近9成)
   // spans several years and is not what a year's growth or change means.
   if (isYear(fact.period)) return yearly || fact.base === String(Number(fact.period) - 1);
+  // 2024-H1 同比 is that half's growth, no yearly average; a change against another base is not it.
+  if (!isSpan(fact.period)) return yearly && !words.annual;
   if (words.annual) return yearly;
   return !yearly || fact.measure === "abs_change";
 }
@@ -61,12 +72,14 @@ export function lookupFact(
   words: MeasureWords = LEVEL,
   asOf?: string,
 ): Fact | undefined {
-  for (const p of periodsToTry(period)) {
+  // Every kind at the period itself first, then a share's target at a span's end.
+  for (const pass of [0, 1])
     for (const kind of kinds) {
+      const p = periodsToTry(period, kind, words, indicator)[pass];
+      if (p === undefined) continue;
       const fact = store.facts(indicator.id, region, p, kind, words.measure, asOf).find((f) => factMeasures(f, words));
       if (fact) return fact;
     }
-  }
   return undefined;
 }
 
@@ -85,7 +98,7 @@ export function measureName(words: MeasureWords, lang: Lang = "zh"): string {
 /** A fact's measure as a label: 增速 (较十三五), 增量 … ; "" for a level. */
 export function factMeasureLabel(fact: Fact, lang: Lang = "zh"): string {
   if (fact.measure === "level") return "";
-  const annual = !isYear(fact.period) && isYearOnYear(fact.base) && fact.measure === "pct_change";
+  const annual = isSpan(fact.period) && isYearOnYear(fact.base) && fact.measure === "pct_change";
   const label = measureName({ measure: fact.measure, annual, decline: false }, lang);
   return fact.base && !isYearOnYear(fact.base) ? `${label}(${WORDS[lang].versus}${fact.base})` : label;
 }
@@ -108,8 +121,8 @@ function missing(
   asOf?: string,
 ): HHError {
   if (asOf) {
-    const published = periodsToTry(period).flatMap((p) =>
-      kinds.flatMap((kind) =>
+    const published = kinds.flatMap((kind) =>
+      periodsToTry(period, kind, words, indicator).flatMap((p) =>
         store.facts(indicator.id, region, p, kind, words.measure).filter((f) => factMeasures(f, words)),
       ),
     );
@@ -125,8 +138,8 @@ function missing(
     (f) =>
       f.region === region &&
       f.measure !== words.measure &&
-      periodsToTry(period).includes(f.period) &&
-      kinds.includes(f.kind),
+      kinds.includes(f.kind) &&
+      periodsToTry(period, f.kind, { ...words, measure: f.measure }, indicator).includes(f.period),
   );
   const other = otherMeasure && { measure: otherMeasure.measure, annual: false, decline: false };
   return notFound("noFigure", {

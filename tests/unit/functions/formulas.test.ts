@@ -82,6 +82,42 @@ describe("lookups", () => {
   });
 });
 
+describe("periods mean what they say", () => {
+  it("never answers a quarter, half or months with the year's figure", async () => {
+    for (const formula of [
+      '=HH.VALUE("GDP","2021-Q4")',
+      '=HH.VALUE("社零","2021-H1")',
+      '=HH.VALUE("常住人口","2023-YTD06")',
+      '=HH.VALUE("新增学位","2022-H1")',
+      '=HH.TARGET("GDP增速","2023-Q2","新城区")',
+    ])
+      expect((await error(formula)).error, formula).toBe("#N/A");
+  });
+
+  it("answers a half's or nine months' growth with its own 同比 figure, never as a yearly average", async () => {
+    expect(await value('=HH.GROWTH("GDP","2024-H1")')).toBe(0.062);
+    expect(await value('=HH.GROWTH("GDP","2024-YTD09")')).toBe(0.062);
+    expect(await value('=HH.GROWTH("社零","2024-H1")')).toBe(0.034);
+    expect(await value('=HH.VALUE("固定资产投资增速","2024-H1")')).toBe(0.149);
+    expect((await error('=HH.VALUE("固定资产投资年均增长","2024-H1")')).error).toBe("#N/A");
+    const rows = (await value('=HH.SERIES("GDP增速")')) as unknown[][];
+    expect(rows.map((r) => r[0])).toEqual(expect.arrayContaining(["2024-H1", "2024-YTD09", "2024"]));
+  });
+
+  it("never answers a span with its end year's figure, except a share's target at a plan's horizon", async () => {
+    for (const formula of [
+      '=HH.VALUE("地区生产总值","2013-2017")',
+      '=HH.GROWTH("地区生产总值","2017-2021")',
+      '=HH.VALUE("地区生产总值年均增长","2019-2021")',
+      '=HH.TARGET("地区生产总值增速","2021-2023","新城区")',
+      '=HH.TARGET("新增学位","2021-2023","新城区")',
+      '=HH.TARGETGAP("新增学位","2021-2023","新城区")',
+    ])
+      expect((await error(formula)).error, formula).toBe("#N/A");
+    expect(await value('=HH.TARGET("公办园占比","十四五")')).toBe(0.6);
+  });
+});
+
 describe("growth maths", () => {
   it("CAGR, YOY, BASE and PROJECT", async () => {
     expect(await value("=HH.CAGR(100,121,2)")).toBeCloseTo(0.1, 12);

@@ -65,22 +65,30 @@ const DECORATIONS: Array<{ measure: Measure; annual?: boolean; decline?: boolean
 /** The answer the spec gives for an intent, computed here from the facts without the resolver. */
 function expected(intent: Intent): number | undefined {
   const kinds: Kind[] = intent.fn === "VALUE" ? ["actual", "estimate"] : ["target", "plan"];
-  const periods = isYear(intent.period) ? [intent.period] : [intent.period, String(endYear(intent.period))];
+  const span = /^\d{4}-\d{4}$/.test(intent.period);
+  // Only a share's target is looked for at a span's end (its level at the plan's horizon); nothing else
+  // at a span is its end year's figure, and a quarter, half or months are never the year.
+  const horizon = (kind: Kind) =>
+    span && kind === "target" && intent.measure === "level" && /^(%|个百分点|百分点)$/.test(intent.indicator.unit);
   const yearly = (f: Fact) => f.base === undefined || f.base === "上年" || f.base === "同比";
   const fits = (f: Fact) => {
     if (f.measure !== "pct_change" && f.measure !== "abs_change") return true;
     // A year's change is against the year before, not a change since an earlier year (2025 较2020).
     if (isYear(f.period)) return yearly(f) || f.base === String(Number(f.period) - 1);
+    // A half's or quarter's 同比 is its own growth, never a yearly average.
+    if (!/^\d{4}-\d{4}$/.test(f.period)) return yearly(f) && !intent.annual;
     if (intent.annual) return yearly(f);
     return !yearly(f) || f.measure === "abs_change";
   };
-  for (const period of periods) {
-    for (const kind of kinds) {
-      const fact = store.facts(intent.indicator.id, intent.region, period, kind, intent.measure).find(fits);
-      if (fact) {
-        if (!intent.decline) return fact.value;
-        return fact.value > 0 ? undefined : -fact.value;
-      }
+  const tries: Array<[string, Kind]> = [
+    ...kinds.map((kind): [string, Kind] => [intent.period, kind]),
+    ...kinds.filter(horizon).map((kind): [string, Kind] => [String(endYear(intent.period)), kind]),
+  ];
+  for (const [period, kind] of tries) {
+    const fact = store.facts(intent.indicator.id, intent.region, period, kind, intent.measure).find(fits);
+    if (fact) {
+      if (!intent.decline) return fact.value;
+      return fact.value > 0 ? undefined : -fact.value;
     }
   }
   return undefined;
