@@ -127,6 +127,11 @@ export function derivePhrases(
       drop(`loses ${lost} of ${indicator.zh}`);
       continue;
     }
+    const narrower = addedMeaning(text, indicator.zh);
+    if (narrower) {
+      drop(`adds ${narrower}, which ${indicator.zh} does not have`);
+      continue;
+    }
     // The phrase must carry most of what the indicator's name says (实现营业收入 is any revenue, not 科技城's).
     const coverage = bigramCoverage(key, normalizeName(indicator.zh));
     if (coverage < 0.5) {
@@ -189,6 +194,18 @@ export function indistinctFrom(
     if (distinct.length > 0 && !distinct.some((pair) => said.has(pair))) return other;
   }
   return undefined;
+}
+
+/** Who or what a figure covers: a phrase naming one the indicator's name does not names a narrower figure. */
+const SCOPE_WORDS = ["中小学", "幼儿园", "小学", "初中", "高中", "中职", "高校"] as const;
+
+/**
+ * What a phrase says that its indicator's name does not, if anything: a meaning word or a scope
+ * (新增中小学学位 is primary and secondary places only, where 新增学位数 counts kindergartens too).
+ */
+export function addedMeaning(phrase: string, name: string): string | undefined {
+  const word = [...MEANING_WORDS, ...SCOPE_WORDS].find((w) => phrase.includes(w) && !name.includes(w));
+  return word && `the word ${word}`;
 }
 
 /** The share of a name's character pairs that a phrase contains. */

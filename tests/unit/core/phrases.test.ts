@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { derivePhrases, indistinctFrom, lostMeaning, phraseBefore } from "../../../scripts/lib/phrases";
+import { addedMeaning, derivePhrases, indistinctFrom, lostMeaning, phraseBefore } from "../../../scripts/lib/phrases";
 import { IndicatorResolver } from "../../../src/core/resolve";
 import type { Indicator } from "../../../src/core/schema";
 import { live } from "../../../src/runtime/dataset";
@@ -105,5 +105,24 @@ describe("report phrases", () => {
       }),
     );
     expect(shared).toEqual([]);
+  });
+
+  it("drops a phrase narrower than its indicator: 新增中小学学位 is not all new places, kindergartens included", () => {
+    const places = indicator("edu_new_school_places", "新增学位数", "个");
+    const { phrases, dropped } = derive([places], [[places.id, "新增中小学学位3330个", "3330个"]]);
+    expect(phrases.get(places.id)).toBeUndefined();
+    expect(dropped[0]?.why).toMatch(/adds the word 中小学/);
+    expect(addedMeaning("五年累计完成固定资产投资", "固定资产投资")).toMatch(/累计/);
+    expect(addedMeaning("新增学位", "新增学位数")).toBeUndefined();
+  });
+
+  it("leaves no phrase in the dataset that says more than its indicator", () => {
+    const narrower = live.store.dataset.indicators.flatMap((i) =>
+      (i.phrases ?? []).flatMap((p) => {
+        const why = addedMeaning(p, i.zh);
+        return why ? [`${p} → ${i.id} (${i.zh}): adds ${why}`] : [];
+      }),
+    );
+    expect(narrower).toEqual([]);
   });
 });

@@ -118,6 +118,24 @@ describe("periods mean what they say", () => {
   });
 });
 
+describe("a figure is what its name says, over the whole period", () => {
+  it("gives no figure whose sentence is broader, narrower, cumulative or part of the year", async () => {
+    for (const formula of [
+      // 1.21万 (共新增学位) does not say 公办; 新增中小学学位 was 新城区's primary and secondary places only.
+      '=HH.VALUE("新增公办学位",2022)',
+      '=HH.VALUE("新增中小学学位",2022)',
+      // 8 recognized by 2023-06-27 is no whole year to compare with 2022's 12.
+      '=HH.GROWTH("新认定市级示范幼儿园数",2023)',
+      // 38 handed over since the programme began is no year's handovers.
+      '=HH.VALUE("配套园移交",2023)',
+      '=HH.VALUE("栽植苗木",2022,"新城区")',
+    ])
+      expect((await error(formula)).error, formula).toBe("#N/A");
+    expect(await value('=HH.VALUE("新认定市级示范园","2023-YTD06")')).toBe(8);
+    expect(await value('=HH.VALUE("配套园累计移交",2023)')).toBe(38);
+  });
+});
+
 describe("growth maths", () => {
   it("CAGR, YOY, BASE and PROJECT", async () => {
     expect(await value("=HH.CAGR(100,121,2)")).toBeCloseTo(0.1, 12);
