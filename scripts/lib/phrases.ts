@@ -10,9 +10,9 @@ import { normalizeName } from "../../src/core/text";
 /** Words that frame a figure rather than name it: time, place, and hedges at the start of a phrase. */
 const LEADING =
   /^(?:截至目前|截至\d+月底?|截至|目前|其中|同时|并且?|还|已经|已|共计|共|累计|先后|全年|今年|去年|年内|年底前|上半年|前三季度|力争|预计|计划|确保|持续|进一步|将|到\d{4}年底?|\d{4}年(?:底|末|前)?|全市|我市|全区|新城区|在全市|在)+/;
-/** Verbs and hedges that link a name to its figure at the end of a phrase. */
+/** Verbs and hedges that link a name to its figure at the end of a phrase (预计 … are the figure's kind, not its name). */
 const TRAILING =
-  /(?:达到|达|为|是|突破|超过|超|完成|实现|增至|提高到|提高至|提升到|提升至|增长到|增加到|保持在|控制在|稳定在|不低于|不少于|以上|约|近|共计|共|累计|分别|持续|将|了|总计|合计|仅为|只有|已达|已经达到|的|年)+$/;
+  /(?:预计|计划|力争|预期|达到|达|为|是|突破|超过|超|完成|实现|增至|提高到|提高至|提升到|提升至|增长到|增加到|保持在|控制在|稳定在|不低于|不少于|以上|约|近|共计|共|累计|分别|持续|将|了|总计|合计|仅为|只有|已达|已经达到|的|年)+$/;
 /** Base words of a change: 比上年, 同比, 较"十三五" … */
 const BASE = /(?:比上年?|同比|相比去年?|较上年?|与上年?|较“十三五”|较"十三五"|较十三五|比\d{4}年?)$/;
 

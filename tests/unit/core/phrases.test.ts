@@ -107,6 +107,11 @@ describe("report phrases", () => {
     expect(shared).toEqual([]);
   });
 
+  it("leaves the kind out of a phrase: 地区生产总值预计 named GDP with the word for an estimate", () => {
+    expect(phraseBefore("地区生产总值预计完成3100亿元", "3100亿元")).toBe("地区生产总值");
+    expect(phraseBefore("固定资产投资计划完成500亿元", "500亿元")).toBe("固定资产投资");
+  });
+
   it("drops a phrase narrower than its indicator: 新增中小学学位 is not all new places, kindergartens included", () => {
     const places = indicator("edu_new_school_places", "新增学位数", "个");
     const { phrases, dropped } = derive([places], [[places.id, "新增中小学学位3330个", "3330个"]]);
