@@ -17,7 +17,7 @@ import { firstPublished, parseAsOf, publishedBy, type Publication } from "./vint
 import { sourceNote } from "./messages/vintages";
 
 export { ACTUAL_KINDS, TARGET_KINDS };
-import { convertUnit, isPercentUnit, UnitError } from "./units";
+import { convertUnit, isPercentUnit, isPointsUnit, UnitError } from "./units";
 
 export type Cell = string | number;
 
@@ -162,7 +162,8 @@ function inUnit(value: number, indicator: Indicator, unit: unknown, measure: Mea
   if (isBlank(unit)) return value;
   if (typeof unit !== "string") throw badValue("unitNotText");
   if (measure === "pct_change" || measure === "pp_change") {
-    if (isPercentUnit(unit)) return value;
+    // A growth is in %, a change of a share in percentage points: 6.5% growth is no 6.5 points.
+    if (isPercentUnit(unit) && isPointsUnit(unit) === (measure === "pp_change")) return value;
     throw badValue("unitOfChange", { measure: MEASURE_LABEL.en[measure], unit });
   }
   if (isPercentUnit(indicator.unit)) {

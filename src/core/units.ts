@@ -77,6 +77,11 @@ export function isPercentUnit(unit: string): boolean {
   return base === "%" || base === "个百分点";
 }
 
+/** Percentage points (个百分点, 百分点), as against percent. */
+export function isPointsUnit(unit: string): boolean {
+  return reference(parseUnit(unit).base)[0] === "个百分点";
+}
+
 /** The value in the unit's reference base with no multiplier (1.28 万个 → 12800 个). */
 export function toBase(value: number, unit: string): { value: number; base: string } {
   const parsed = parseUnit(unit);

@@ -31,7 +31,8 @@ const zhErrors = {
   unitNotText: () => "单位应为文本,如 “万元”",
   unitIncompatible: (d: { from: string; to: string }) => `单位不兼容:${d.from} → ${d.to}`,
   unitOfShare: (d: { indicator: string; unit: string }) => `单位不兼容:${d.indicator} 是占比(%),不能换算为 ${d.unit}`,
-  unitOfChange: (d: { measure: string; unit: string }) => `单位不兼容:${d.measure}是百分比,不能换算为 ${d.unit}`,
+  unitOfChange: (d: { measure: string; unit: string }) =>
+    `单位不兼容:${d.measure === "pp change" ? "百分点变化只能以个百分点表示" : "增速只能以 % 表示"},不能换算为 ${d.unit}`,
   unitOfIndicator: (d: { indicator: string; unit: string; detail: string }) =>
     `${d.detail}(${d.indicator} 的单位是 ${d.unit})`,
   noFigure: (d: NoFigure) =>
@@ -123,7 +124,8 @@ const enErrors: ErrorMessages = {
   unitNotText: () => 'unit must be text such as "万元"',
   unitIncompatible: (d) => `incompatible units: ${d.from} → ${d.to}`,
   unitOfShare: (d) => `${d.indicator} is a share (%), cannot convert to ${d.unit}`,
-  unitOfChange: (d) => `a ${d.measure} is a percentage, cannot convert to ${d.unit}`,
+  unitOfChange: (d) =>
+    `a ${d.measure} is ${d.measure === "pp change" ? "in percentage points" : "a percentage"}, cannot convert to ${d.unit}`,
   unitOfIndicator: (d) => `${d.detail} (${d.indicator} is in ${d.unit})`,
   noFigure: (d) =>
     [

@@ -136,6 +136,16 @@ describe("a figure is what its name says, over the whole period", () => {
   });
 });
 
+describe("a change's unit", () => {
+  it("gives a growth in % only and a change of a share in percentage points only", async () => {
+    expect(await value('=HH.VALUE("GDP增速",2021,,"%")')).toBe(0.065);
+    expect((await error('=HH.VALUE("GDP增速",2021,,"个百分点")')).error).toBe("#VALUE!");
+    const points = '=HH.VALUE("industry_strategic_emerging_output_share个百分点",2018,,';
+    expect(await value(`${points}"个百分点")`)).toBe(0.017);
+    expect((await error(`${points}"%")`)).message).toContain("a pp change is in percentage points");
+  });
+});
+
 describe("growth maths", () => {
   it("CAGR, YOY, BASE and PROJECT", async () => {
     expect(await value("=HH.CAGR(100,121,2)")).toBeCloseTo(0.1, 12);
