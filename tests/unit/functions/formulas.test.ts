@@ -129,10 +129,14 @@ describe("a figure is what its name says, over the whole period", () => {
       // 38 handed over since the programme began is no year's handovers.
       '=HH.VALUE("配套园移交",2023)',
       '=HH.VALUE("栽植苗木",2022,"新城区")',
+      // 新城区's 2023 plan of 5040 places includes kindergartens; its 2022 3330 were primary and secondary only.
+      '=HH.GROWTH("新增学位",2023,"新城区","plan")',
+      '=HH.TARGETGAP("新增学位",2023,"新城区")',
     ])
       expect((await error(formula)).error, formula).toBe("#N/A");
     expect(await value('=HH.VALUE("新认定市级示范园","2023-YTD06")')).toBe(8);
     expect(await value('=HH.VALUE("配套园累计移交",2023)')).toBe(38);
+    expect(await value('=HH.VALUE("新增中小学学位",2022,"新城区")')).toBe(3330);
   });
 });
 
