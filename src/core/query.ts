@@ -286,7 +286,8 @@ export function growth(store: IndicatorStore, args: Lookup & { kind?: unknown })
     const previous = String(Number(period) - 1);
     const now = lookupFact(store, indicator, region, period, kinds, LEVEL, asOf);
     const before = lookupFact(store, indicator, region, previous, ACTUAL_KINDS, LEVEL, asOf);
-    if (now && before) return yoy(now.value, before.value);
+    // Only from two exact figures: 超过28% is no 28%, and a growth computed on a bound is no growth.
+    if (now && before && !now.qualifier && !before.qualifier) return yoy(now.value, before.value);
     // Both levels exist but one came out after as_of (and no growth was reported): say when.
     const nowEver = now ?? lookupFact(store, indicator, region, period, kinds, LEVEL);
     const beforeEver = before ?? lookupFact(store, indicator, region, previous, ACTUAL_KINDS, LEVEL);
@@ -496,6 +497,13 @@ function targetAndActual(store: IndicatorStore, args: Lookup) {
     ];
     throw notFound("noTargetBase", { indicator: indicator.zh, region: targetFact.region, horizon, available });
   }
+  // 10余万平方米 is no 100,000: a gap or a rate from a bound would be a number nobody reported.
+  if (actual.qualifier)
+    throw notFound("targetBaseBound", {
+      indicator: indicator.zh,
+      period: actual.period,
+      reported: actual.reported.text,
+    });
   return { indicator, targetFact, actual, horizon };
 }
 

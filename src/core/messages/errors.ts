@@ -59,6 +59,8 @@ const zhErrors = {
   noTargetBase: (d: { indicator: string; region: string; horizon: number; available: string[] }) =>
     `${d.indicator} ${d.region} 在${d.horizon}年之前没有全年实际值或预计值作基数${d.available.length ? `;已有:${list(d.available)}` : ""}`,
   baseInTargetYear: (d: { indicator: string }) => `${d.indicator} 最新实际值已在目标年份`,
+  targetBaseBound: (d: { indicator: string; period: string; reported: string }) =>
+    `${d.indicator} 的基数 ${d.period} 是一个界限(${d.reported}),不是确数,算不出差距或所需增速`,
   queryEmpty: () => "查询不能为空",
   limitRange: () => "条数应为 1-500 的整数",
   nothingMatches: (d: { query: string }) => `没有匹配的指标 "${d.query}"`,
@@ -149,6 +151,8 @@ const enErrors: ErrorMessages = {
   noTargetBase: (d) =>
     `no base: no whole-year actual or estimate level before ${d.horizon}${d.available.length ? `; available: ${list(d.available)}` : ""}`,
   baseInTargetYear: () => "the latest actual is already in the target year",
+  targetBaseBound: (d) =>
+    `the base, ${d.period}, is a bound (${d.reported}), not an exact figure: no gap or required rate can be computed from it`,
   queryEmpty: () => "query must be text",
   limitRange: () => "limit must be a whole number from 1 to 500",
   nothingMatches: (d) => `no indicator matches "${d.query}"`,

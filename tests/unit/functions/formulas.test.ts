@@ -138,6 +138,29 @@ describe("a figure is what its name says, over the whole period", () => {
     expect(await value('=HH.VALUE("配套园累计移交",2023)')).toBe(38);
     expect(await value('=HH.VALUE("新增中小学学位",2022,"新城区")')).toBe(3330);
   });
+
+  it("computes no growth or gap from a bound, and compares no figures of different scopes", async () => {
+    for (const formula of [
+      // 2017's share was 超过28%: a growth on it is no reported or exact growth.
+      '=HH.GROWTH("战略性新兴产业产值占规模以上工业产值比重",2018)',
+      // The base 10余万平方米 is a bound.
+      '=HH.TARGETGAP("裸露山体修复面积",2023,"新城区")',
+      // 300 counts community gardens too; 4611 posts are to be deployed, not newly made available.
+      '=HH.TARGET("新建口袋公园",2023)',
+      '=HH.TARGET("新增可用教师编制数",2023)',
+      // 86% was film collected; the plan's 90% is film collected and put to use.
+      '=HH.TARGETGAP("废旧地膜回收利用率",2023,"新城区")',
+      // 63 groups in October and 4.86亿元 by late October are no whole year.
+      '=HH.GROWTH("教育集团数",2023)',
+      '=HH.VALUE("助保贷融资金额",2023)',
+    ])
+      expect((await error(formula)).error, formula).toBe("#N/A");
+    expect((await error('=HH.TARGETGAP("裸露山体修复面积",2023,"新城区")')).message).toContain(
+      "is a bound (10余万平方米)",
+    );
+    expect(await value('=HH.VALUE("助保贷融资金额","2023-YTD10")')).toBe(4.86);
+    expect(await value('=HH.TARGET("口袋公园和社区游园",2023)')).toBe(300);
+  });
 });
 
 describe("a change's unit", () => {
