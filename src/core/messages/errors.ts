@@ -6,7 +6,12 @@ import type { Lang } from "./lang";
 
 export type { Lang };
 
-const list = (items: readonly string[], max = 8) => items.slice(0, max).join(", ");
+/** The first `max` items, and how many more there are. */
+const list = (items: readonly string[], max = 8) =>
+  items.length > max ? `${items.slice(0, max).join(", ")} … (+${items.length - max})` : items.join(", ");
+/** What exists, oldest first: the latest `max` periods (the ones most asked for), and how many earlier. */
+const recent = (items: readonly string[], max = 12) =>
+  items.length > max ? `(+${items.length - max}) … ${items.slice(-max).join(", ")}` : items.join(", ");
 
 const zhErrors = {
   tooLong: (d: { what: string; length: number; max: number; start: string }) =>
@@ -40,7 +45,7 @@ const zhErrors = {
       `${d.indicator} ${d.region} ${d.period} 没有${d.kinds.zh}${d.measure ? d.measure.zh : ""}数据`,
       d.otherMeasure &&
         `该期有${d.otherMeasure.zh}:请用 "${d.indicator}${d.otherMeasure.zh}"${d.otherMeasure.growth ? " 或 HH.GROWTH" : ""}`,
-      d.available.length ? `已有:${list(d.available)}` : `${d.region} 没有该指标的数据`,
+      d.available.length ? `已有:${recent(d.available)}` : `${d.region} 没有该指标的数据`,
       d.elsewhere.length && `其他地区有数据:${d.elsewhere.join(", ")}(地区参数)`,
     ]
       .filter(Boolean)
@@ -57,7 +62,7 @@ const zhErrors = {
   targetOfChange: (d: { name: string; measure: { zh: string; en: string } }) =>
     `目标差距按水平值计算,"${d.name}" 指的是${d.measure.zh}`,
   noTargetBase: (d: { indicator: string; region: string; horizon: number; available: string[] }) =>
-    `${d.indicator} ${d.region} 在${d.horizon}年之前没有全年实际值或预计值作基数${d.available.length ? `;已有:${list(d.available)}` : ""}`,
+    `${d.indicator} ${d.region} 在${d.horizon}年之前没有全年实际值或预计值作基数${d.available.length ? `;已有:${recent(d.available)}` : ""}`,
   baseInTargetYear: (d: { indicator: string }) => `${d.indicator} 最新实际值已在目标年份`,
   targetBaseBound: (d: { indicator: string; period: string; reported: string }) =>
     `${d.indicator} 的基数 ${d.period} 是一个界限(${d.reported}),不是确数,算不出差距或所需增速`,
@@ -134,7 +139,7 @@ const enErrors: ErrorMessages = {
       `${d.indicator} ${d.region} ${d.period}: no ${d.kinds.en}${d.measure ? ` ${d.measure.en}` : ""} figure`,
       d.otherMeasure &&
         `a ${d.otherMeasure.en} exists: ask for "${d.indicator}${d.otherMeasure.zh}"${d.otherMeasure.growth ? " or HH.GROWTH" : ""}`,
-      d.available.length ? `available: ${list(d.available)}` : `no figures for ${d.region}`,
+      d.available.length ? `available: ${recent(d.available)}` : `no figures for ${d.region}`,
       d.elsewhere.length && `figures exist for: ${d.elsewhere.join(", ")} (region argument)`,
     ]
       .filter(Boolean)
@@ -149,7 +154,7 @@ const enErrors: ErrorMessages = {
   growthOfChange: (d) => `"${d.name}" names a ${d.measure.en}, not a percent change; use HH.VALUE`,
   targetOfChange: (d) => `target gaps and rates compare levels; "${d.name}" names a ${d.measure.en}`,
   noTargetBase: (d) =>
-    `no base: no whole-year actual or estimate level before ${d.horizon}${d.available.length ? `; available: ${list(d.available)}` : ""}`,
+    `no base: no whole-year actual or estimate level before ${d.horizon}${d.available.length ? `; available: ${recent(d.available)}` : ""}`,
   baseInTargetYear: () => "the latest actual is already in the target year",
   targetBaseBound: (d) =>
     `the base, ${d.period}, is a bound (${d.reported}), not an exact figure: no gap or required rate can be computed from it`,

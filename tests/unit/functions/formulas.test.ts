@@ -163,6 +163,14 @@ describe("a figure is what its name says, over the whole period", () => {
   });
 });
 
+describe("what exists, in an #N/A", () => {
+  it("names the latest periods, and how many earlier ones there are", async () => {
+    const { message } = await error('=HH.VALUE("GDP",2022)');
+    expect(message).toMatch(/已有:\(\+\d+\) … .*2024-YTD09实际增速, 2024实际增速/);
+    expect(message).toMatch(/available: \(\+\d+\) … .*2024实际增速/);
+  });
+});
+
 describe("a change's unit", () => {
   it("gives a growth in % only and a change of a share in percentage points only", async () => {
     expect(await value('=HH.VALUE("GDP增速",2021,,"%")')).toBe(0.065);
