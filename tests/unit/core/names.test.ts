@@ -92,6 +92,9 @@ describe("IndicatorResolver", () => {
     expect(read("新城区GDP")).toMatchObject({ region: "新城区" });
     expect(read("Hohhot GDP growth")).toMatchObject({ measure: "pct_change", region: CITY });
     expect(read("GDP growth Xincheng")).toMatchObject({ measure: "pct_change", region: "新城区" });
+    // A district named with its city is the district, not the city.
+    expect(read("呼和浩特市新城区GDP")).toMatchObject({ region: "新城区" });
+    expect(read("Tuzuoqi GDP")).toMatchObject({ region: "土默特左旗" });
   });
 
   it("finds a figure by the report's own phrase", () => {
