@@ -167,7 +167,8 @@ function inUnit(value: number, indicator: Indicator, unit: unknown, measure: Mea
     throw badValue("unitOfChange", { measure: MEASURE_LABEL.en[measure], unit });
   }
   if (isPercentUnit(indicator.unit)) {
-    if (isPercentUnit(unit)) return value;
+    // A share's level is in %: 80.72% is no 80.72 points (a change in points is 城镇化率个百分点).
+    if (isPercentUnit(unit) && !isPointsUnit(unit)) return value;
     throw badValue("unitOfShare", { indicator: indicator.zh, unit });
   }
   try {

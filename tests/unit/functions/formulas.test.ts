@@ -153,6 +153,9 @@ describe("a figure is what its name says, over the whole period", () => {
       // 63 groups in October and 4.86亿元 by late October are no whole year.
       '=HH.GROWTH("教育集团数",2023)',
       '=HH.VALUE("助保贷融资金额",2023)',
+      // 增长8.61% of a share, relative or in points not stated: no figure rather than a guess.
+      '=HH.GROWTH("公共交通出行分担率","十四五")',
+      '=HH.GROWTH("绿色交通出行比例","十四五")',
     ])
       expect((await error(formula)).error, formula).toBe("#N/A");
     expect((await error('=HH.TARGETGAP("裸露山体修复面积",2023,"新城区")')).message).toContain(
@@ -178,6 +181,9 @@ describe("a change's unit", () => {
     const points = '=HH.VALUE("industry_strategic_emerging_output_share个百分点",2018,,';
     expect(await value(`${points}"个百分点")`)).toBe(0.017);
     expect((await error(`${points}"%")`)).message).toContain("a pp change is in percentage points");
+    // A share's level in points was the level: 80.72% as "80.72 points".
+    expect((await error('=HH.VALUE("常住人口城镇化率",2023,,"个百分点")')).error).toBe("#VALUE!");
+    expect(await value('=HH.VALUE("常住人口城镇化率",2023,,"%")')).toBe(0.8072);
   });
 });
 
