@@ -141,14 +141,24 @@ function missing(
       kinds.includes(f.kind) &&
       periodsToTry(period, f.kind, { ...words, measure: f.measure }, indicator).includes(f.period),
   );
-  const other = otherMeasure && { measure: otherMeasure.measure, annual: false, decline: false };
+  // Named as a formula would ask for it: a span's 上年-based growth is its 年均增速.
+  const annual =
+    otherMeasure !== undefined &&
+    otherMeasure.measure === "pct_change" &&
+    isSpan(otherMeasure.period) &&
+    isYearOnYear(otherMeasure.base);
+  const other = otherMeasure && { measure: otherMeasure.measure, annual, decline: false };
   return notFound("noFigure", {
     indicator: indicator.zh,
     region,
     period,
     kinds: kindNames(kinds),
     measure: words.measure === "level" ? undefined : bothNames(words),
-    otherMeasure: other && { ...bothNames(other), growth: other.measure === "pct_change" },
+    otherMeasure: other && {
+      ...bothNames(other),
+      growth: other.measure === "pct_change" && !other.annual,
+      level: other.measure === "level",
+    },
     available: [...new Set(available)],
     elsewhere: [...new Set(all.filter((f) => f.region !== region).map((f) => f.region))],
   });

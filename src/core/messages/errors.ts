@@ -44,7 +44,9 @@ const zhErrors = {
     [
       `${d.indicator} ${d.region} ${d.period} 没有${d.kinds.zh}${d.measure ? d.measure.zh : ""}数据`,
       d.otherMeasure &&
-        `该期有${d.otherMeasure.zh}:请用 "${d.indicator}${d.otherMeasure.zh}"${d.otherMeasure.growth ? " 或 HH.GROWTH" : ""}`,
+        (d.otherMeasure.level
+          ? `该期有水平:请用 HH.VALUE("${d.indicator}")`
+          : `该期有${d.otherMeasure.zh}:请用 "${d.indicator}${d.otherMeasure.zh}"${d.otherMeasure.growth ? " 或 HH.GROWTH" : ""}`),
       d.available.length ? `已有:${recent(d.available)}` : `${d.region} 没有该指标的数据`,
       d.elsewhere.length && `其他地区有数据:${d.elsewhere.join(", ")}(地区参数)`,
     ]
@@ -92,7 +94,8 @@ export interface NoFigure {
   period: string;
   kinds: { zh: string; en: string };
   measure?: { zh: string; en: string };
-  otherMeasure?: { zh: string; en: string; growth: boolean };
+  /** Another measure with a figure for the period; `level`: the plain name asks for it. */
+  otherMeasure?: { zh: string; en: string; growth: boolean; level: boolean };
   available: string[];
   elsewhere: string[];
 }
@@ -138,7 +141,9 @@ const enErrors: ErrorMessages = {
     [
       `${d.indicator} ${d.region} ${d.period}: no ${d.kinds.en}${d.measure ? ` ${d.measure.en}` : ""} figure`,
       d.otherMeasure &&
-        `a ${d.otherMeasure.en} exists: ask for "${d.indicator}${d.otherMeasure.zh}"${d.otherMeasure.growth ? " or HH.GROWTH" : ""}`,
+        (d.otherMeasure.level
+          ? `a level exists: ask HH.VALUE("${d.indicator}")`
+          : `a ${d.otherMeasure.en} exists: ask for "${d.indicator}${d.otherMeasure.zh}"${d.otherMeasure.growth ? " or HH.GROWTH" : ""}`),
       d.available.length ? `available: ${recent(d.available)}` : `no figures for ${d.region}`,
       d.elsewhere.length && `figures exist for: ${d.elsewhere.join(", ")} (region argument)`,
     ]

@@ -172,6 +172,15 @@ describe("what exists, in an #N/A", () => {
     expect(message).toMatch(/已有:\(\+\d+\) … .*2024-YTD09实际增速, 2024实际增速/);
     expect(message).toMatch(/available: \(\+\d+\) … .*2024实际增速/);
   });
+
+  it("suggests a name that finds the other measure's figure", async () => {
+    const span = (await error('=HH.VALUE("地区生产总值","2013-2017")')).message;
+    expect(span).toContain('请用 "地区生产总值年均增速"');
+    expect(await value('=HH.VALUE("地区生产总值年均增速","2013-2017")')).toBe(0.08);
+    const level = (await error('=HH.GROWTH("新增学位",2023,"新城区","plan")')).message;
+    expect(level).toContain('请用 HH.VALUE("新增学位数")');
+    expect(await value('=HH.GET("新增学位数",2023,"plan","新城区")')).toBe(5040);
+  });
 });
 
 describe("a change's unit", () => {
