@@ -16,8 +16,6 @@ export interface FactsOnDemand {
   fact(row: number): Fact;
   /** One indicator's facts in the dataset's order (empty for an indicator without facts). */
   factsOf(indicator: string): Fact[];
-  /** The regions any fact is for, in order of first appearance. */
-  regions(): string[];
   /** How many facts have each value of a field, values in order of first appearance. */
   counts(field: CountedField): Map<string, number>;
 }

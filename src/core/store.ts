@@ -1,6 +1,6 @@
 /** An indexed, read-only dataset: built once per dataset, then every lookup is a map access. */
 import { conflictingWith } from "./conflicts";
-import { factsOnDemand, type FactsOnDemand } from "./lazy-facts";
+import { countFacts, factCount, factsOnDemand, type FactsOnDemand } from "./lazy-facts";
 import { badValue, notFound } from "./errors";
 import { periodSortKey } from "./periods";
 import { CITY, regionByName } from "./regions";
@@ -77,12 +77,12 @@ export class IndicatorStore {
   }
 
   private get allRegions(): Set<string> {
-    return (this.lazyRegions ??= new Set(this.onDemand?.regions() ?? this.dataset.facts.map((f) => f.region)));
+    return (this.lazyRegions ??= new Set(countFacts(this.dataset, "region").keys()));
   }
 
   /** How many facts the dataset has, without making them. */
   get factCount(): number {
-    return this.onDemand?.count ?? this.dataset.facts.length;
+    return factCount(this.dataset);
   }
 
   /** One indicator's facts in the dataset's order. */

@@ -725,18 +725,6 @@ class DecodedFacts implements FactsOnDemand {
     return facts;
   }
 
-  regions(): string[] {
-    const { region, strings } = this;
-    const seen = new Uint8Array(strings.length);
-    const regions: string[] = [];
-    for (let r = 0; r < this.count; r++)
-      if (!seen[region[r]]) {
-        seen[region[r]] = 1;
-        regions.push(strings[region[r]]);
-      }
-    return regions;
-  }
-
   counts(field: CountedField): Map<string, number> {
     const column = field === "region" ? this.region : this.period;
     const { strings } = this;

@@ -12,6 +12,9 @@ import { excelResult } from "./excel-errors";
 import { live, lookup } from "./live";
 import { workbook } from "../runtime/date-system";
 
+/** The as_of argument with the date system of the workbook its serial comes from. */
+const asOf = (as_of: unknown) => ({ asOf: as_of, dateSystem: workbook.dateSystem });
+
 /**
  * 指标的报告值:实际值,无实际值时取预计值。Reported level: the actual, or the estimate (预计) where no actual exists.
  * @customfunction VALUE
@@ -30,8 +33,7 @@ export function value(indicator: string, period: any, region?: string, unit?: st
       period,
       region,
       unit: checkLength("unit", unit),
-      asOf: as_of,
-      dateSystem: workbook.dateSystem,
+      ...asOf(as_of),
     }),
   );
 }
@@ -54,8 +56,7 @@ export function target(indicator: string, period: any, region?: string, unit?: s
       period,
       region,
       unit: checkLength("unit", unit),
-      asOf: as_of,
-      dateSystem: workbook.dateSystem,
+      ...asOf(as_of),
     }),
   );
 }
@@ -80,8 +81,7 @@ export function get(indicator: string, period: any, kind: string, region?: strin
       kind,
       region,
       unit: checkLength("unit", unit),
-      asOf: as_of,
-      dateSystem: workbook.dateSystem,
+      ...asOf(as_of),
     }),
   );
 }
@@ -98,9 +98,7 @@ export function get(indicator: string, period: any, kind: string, region?: strin
  * @returns 增速(小数) / Growth as a fraction
  */
 export function growth(indicator: string, period: any, region?: string, kind?: string, as_of?: any): number {
-  return lookup(() =>
-    q.growth(live.store, { indicator, period, region, kind, asOf: as_of, dateSystem: workbook.dateSystem }),
-  );
+  return lookup(() => q.growth(live.store, { indicator, period, region, kind, ...asOf(as_of) }));
 }
 
 /**
@@ -114,7 +112,7 @@ export function growth(indicator: string, period: any, region?: string, kind?: s
  * @returns 表格:period, kind, value, unit / Table of period, kind, value, unit
  */
 export function series(indicator: string, region?: string, kind?: string, as_of?: any): any[][] {
-  return lookup(() => q.series(live.store, { indicator, region, kind, asOf: as_of, dateSystem: workbook.dateSystem }));
+  return lookup(() => q.series(live.store, { indicator, region, kind, ...asOf(as_of) }));
 }
 
 /**
@@ -129,9 +127,7 @@ export function series(indicator: string, region?: string, kind?: string, as_of?
  * @returns 引文 / The citation
  */
 export function source(indicator: string, period: any, kind?: string, region?: string, as_of?: any): string {
-  return lookup(() =>
-    q.source(live.store, { indicator, period, kind, region, asOf: as_of, dateSystem: workbook.dateSystem }),
-  );
+  return lookup(() => q.source(live.store, { indicator, period, kind, region, ...asOf(as_of) }));
 }
 
 /**
@@ -175,8 +171,7 @@ export function targetgap(indicator: string, period: any, region?: string, unit?
       period,
       region,
       unit: checkLength("unit", unit),
-      asOf: as_of,
-      dateSystem: workbook.dateSystem,
+      ...asOf(as_of),
     }),
   );
 }
@@ -192,9 +187,7 @@ export function targetgap(indicator: string, period: any, region?: string, unit?
  * @returns 年均所需变化(小数) / Required yearly change as a fraction
  */
 export function targetrate(indicator: string, period: any, region?: string, as_of?: any): number {
-  return lookup(() =>
-    q.targetRate(live.store, { indicator, period, region, asOf: as_of, dateSystem: workbook.dateSystem }),
-  );
+  return lookup(() => q.targetRate(live.store, { indicator, period, region, ...asOf(as_of) }));
 }
 
 /**
